@@ -1,0 +1,15 @@
+import type UserConfig from '@11ty/eleventy/UserConfig';
+import assetsPlugin from './src/plugins/assets.ts';
+import contentPlugin from './src/plugins/content.ts';
+import templatesPlugin from './src/plugins/templates.ts';
+
+/** Wiring only: each concern lives in a plugin under src/plugins/. */
+export default function (eleventyConfig: UserConfig) {
+  eleventyConfig.addPlugin(templatesPlugin);
+  eleventyConfig.addPlugin(contentPlugin, { dataDir: process.env.FIELDGUIDE_DATA ?? 'data' });
+  eleventyConfig.addPlugin(assetsPlugin);
+  return {
+    dir: { input: 'src/pages', includes: '../../_includes' },
+    templateFormats: ['njk'],
+  };
+}

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { indexContent } from '../content/index.ts';
+import { loadContent } from '../content/load.ts';
+import { formatReport, type Problem } from '../content/problems.ts';
+import type { Content } from '../content/types.ts';
+import { validateContent } from '../content/validate.ts';
+import { builtinDictionaries, createI18n, type I18n } from '../i18n/create-i18n.ts';
+import { buildModel } from '../model/build-model.ts';
+import type { Page } from '../model/types.ts';
+
+/** A site ready to render: validated content, its i18n and every page model. */
+export interface PreparedSite {
+  dataDir: string;
+  content: Content;
+  i18n: I18n;
+  pages: Page[];
+  /** Non-fatal problems (warnings) to show the author. */
+  warnings: Problem[];
+}
+
+/** Thrown when content has errors; carries every problem so callers can print one report. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatReport(problems));
+    this.name = 'ContentError';
+  }
+}
+
+/** Loads, validates and models a data folder once; throws ContentError listing every problem. */
+export function prepareSite(dataDir: string): PreparedSite {
+  const absolute = resolve(dataDir);
+  const load = loadContent(absolute);
+  const problems = validateContent(load);
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+  const content = load.content as Content;
+  const index = indexContent(content);
+  const site = content.site.value;
+  const i18n = createI18n(site.defaultLocale, builtinDictionaries());
+  const pages = buildModel(content, index, i18n);
+  return { dataDir: absolute, content, i18n, pages, warnings: problems };
+}

@@ -1,0 +1,100 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { Parser } from 'htmlparser2';
+
+/** A link in the output that does not lead anywhere. */
+export interface BrokenLink {
+  /** Page path inside the output folder, e.g. `en/index.html`. */
+  page: string;
+  href: string;
+  reason: string;
+}
+
+interface PageFacts {
+  ids: Set<string>;
+  links: string[];
+}
+
+/** Every file below `dir`, as forward-slash paths relative to it. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split('\\').join('/'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+/** The ids and outgoing link targets (a, link, script, img, iframe, form) of one HTML page. */
+export function pageFacts(html: string): PageFacts {
+  const ids = new Set<string>();
+  const links: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      if (attrs.id) ids.add(attrs.id);
+      if (name === 'a' && attrs.name) ids.add(attrs.name);
+      const target = name === 'a' || name === 'link' ? attrs.href : name === 'script' || name === 'img' || name === 'iframe' ? attrs.src : name === 'form' ? attrs.action : undefined;
+      if (target !== undefined) links.push(target);
+    },
+  }, { decodeEntities: true });
+  parser.write(html);
+  parser.end();
+  return { ids, links };
+}
+
+function isExternal(href: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(href);
+}
+
+/**
+ * Checks every internal link and `#fragment` in a built site, with no network. Root-absolute
+ * links are reported too: they break when the site is served under a sub-path.
+ */
+export function verifyOutput(dir: string): { pages: number; links: number; broken: BrokenLink[] } {
+  const files = listFiles(dir);
+  const fileSet = new Set(files);
+  const facts = new Map<string, PageFacts>();
+  const factsOf = (page: string) => {
+    let f = facts.get(page);
+    if (!f) facts.set(page, (f = pageFacts(readFileSync(join(dir, page), 'utf8'))));
+    return f;
+  };
+  const broken: BrokenLink[] = [];
+  let count = 0;
+  const pages = files.filter((f) => f.endsWith('.html'));
+  for (const page of pages) {
+    for (const href of factsOf(page).links) {
+      count++;
+      if (isExternal(href) || href.startsWith('//')) continue;
+      if (href.startsWith('/')) {
+        broken.push({ page, href, reason: 'root-absolute link; pages must link relatively to work under any sub-path' });
+        continue;
+      }
+      const [pathPart, fragment] = splitHref(href);
+      let target = pathPart === '' ? page : posix.normalize(posix.join(posix.dirname(page), decodeURIComponent(pathPart)));
+      if (target.startsWith('..')) {
+        broken.push({ page, href, reason: 'points outside the site' });
+        continue;
+      }
+      if (pathPart.endsWith('/') || target === '.') target = posix.join(target, 'index.html');
+      if (!fileSet.has(target)) {
+        broken.push({ page, href, reason: fileSet.has(`${target}/index.html`) ? 'links a folder without its trailing "/"' : 'no such page' });
+        continue;
+      }
+      if (fragment && target.endsWith('.html') && !factsOf(target).ids.has(decodeURIComponent(fragment))) {
+        broken.push({ page, href, reason: `no element with id "${fragment}" on ${target}` });
+      }
+    }
+  }
+  return { pages: pages.length, links: count, broken };
+}
+
+function splitHref(href: string): [string, string] {
+  const noQuery = href.replace(/\?[^#]*/, '');
+  const hash = noQuery.indexOf('#');
+  return hash < 0 ? [noQuery, ''] : [noQuery.slice(0, hash), noQuery.slice(hash + 1)];
+}

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import i18next, { type TFunction } from 'i18next';
+
+export type Dictionary = Record<string, string>;
+
+/** A missing UI string, reported instead of silently falling back. */
+export interface MissingString {
+  locale: string;
+  key: string;
+}
+
+export interface I18n {
+  /** A translate function bound to one locale, e.g. `t('en')('nav.home')` → `Home`. */
+  t: (locale: string) => TFunction;
+  /** Keys a page asked for that the locale (or any fallback) lacks. */
+  missing: MissingString[];
+}
+
+const uiDir = fileURLToPath(new URL('./ui/', import.meta.url));
+
+/** The UI dictionaries shipped with Fieldguide, by locale, e.g. `{ en: { 'nav.home': 'Home' } }`. */
+export function builtinDictionaries(): Record<string, Dictionary> {
+  const out: Record<string, Dictionary> = {};
+  for (const f of readdirSync(uiDir).filter((n) => n.endsWith('.json'))) {
+    out[f.slice(0, -5)] = JSON.parse(readFileSync(uiDir + f, 'utf8')) as Dictionary;
+  }
+  return out;
+}
+
+/**
+ * One i18next instance per build, initialised synchronously, with flat dotted keys and fallback
+ * from each locale to the site's default locale and then to English.
+ */
+export function createI18n(defaultLocale: string, dictionaries: Record<string, Dictionary>): I18n {
+  const missing: MissingString[] = [];
+  const seen = new Set<string>();
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources: Object.fromEntries(Object.entries(dictionaries).map(([l, d]) => [l, { translation: d }])),
+    lng: defaultLocale,
+    fallbackLng: [...new Set([defaultLocale, 'en'])],
+    keySeparator: false,
+    nsSeparator: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+    saveMissing: true,
+    missingKeyHandler: (lngs, _ns, key) => {
+      for (const locale of lngs) {
+        const id = `${locale}\u0000${key}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          missing.push({ locale, key });
+        }
+      }
+    },
+  });
+  const bound = new Map<string, TFunction>();
+  const t = (locale: string): TFunction => {
+    let fn = bound.get(locale);
+    if (!fn) bound.set(locale, (fn = instance.getFixedT(locale)));
+    return fn;
+  };
+  return { t, missing };
+}

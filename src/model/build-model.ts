@@ -1,0 +1,59 @@
+import type { ContentIndex } from '../content/index.ts';
+import type { Content } from '../content/types.ts';
+import type { I18n } from '../i18n/create-i18n.ts';
+import { articlePage } from './article-pages.ts';
+import { catalogPage, codePage } from './catalog-pages.ts';
+import { createLocaleContext } from './context.ts';
+import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
+import type { Page, RootPage } from './types.ts';
+import { computeUsage } from './usage.ts';
+import { outputPathOf, relativeHref, urls } from './urls.ts';
+
+function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
+  const site = content.site.value;
+  const url = urls.root();
+  const languages = site.locales.map((l) => ({ label: l.label, lang: l.code, href: relativeHref(url, urls.home(l.code)) }));
+  const defaultLocale = site.locales.find((l) => l.code === site.defaultLocale)!;
+  return {
+    kind: 'root', url, outputPath: outputPathOf(url), locale: defaultLocale.code, dir: defaultLocale.dir ?? 'ltr',
+    title: site.title, docTitle: site.title, robots: site.robots, siteTitle: site.title,
+    homeHref: relativeHref(url, urls.home(site.defaultLocale)),
+    stylesheet: relativeHref(url, urls.asset('site.css')),
+    breadcrumbs: [], nav: [], alternates: [],
+    languages,
+    forward: languages.length === 1 ? languages[0].href : undefined,
+  };
+}
+
+/** Links every page to the same page in the other locales (pages share URLs but for the locale prefix). */
+function addAlternates(pages: Page[], content: Content): void {
+  const locales = content.site.value.locales;
+  for (const page of pages) {
+    if (!page.url.startsWith(`/${page.locale}/`)) continue;
+    const rest = page.url.slice(page.locale.length + 1);
+    page.alternates = locales.map((l) => ({
+      locale: l.code, label: l.label, href: relativeHref(page.url, `/${l.code}${rest}`), current: l.code === page.locale,
+    }));
+  }
+}
+
+/** Computes every page of the site, in every locale, from validated content. */
+export function buildModel(content: Content, index: ContentIndex, i18n: I18n): Page[] {
+  const usage = computeUsage(content);
+  const site = content.site.value;
+  const pages: Page[] = [rootPage(content, i18n.t(site.defaultLocale))];
+  for (const locale of site.locales) {
+    const ctx = createLocaleContext(content, index, locale, i18n.t(locale.code));
+    pages.push(homePage(ctx));
+    for (const { value: article } of index.articles.values()) pages.push(articlePage(ctx, usage, article));
+    for (const { value: catalog } of index.catalogs.values()) {
+      pages.push(catalogPage(ctx, catalog));
+      for (const code of catalog.codes) pages.push(codePage(ctx, usage, catalog, code));
+    }
+    pages.push(referencesPage(ctx, usage));
+    pages.push(notFoundPage(ctx, urls.notFound(locale.code)));
+    if (locale.code === site.defaultLocale) pages.push(notFoundPage(ctx, urls.notFound()));
+  }
+  addAlternates(pages, content);
+  return pages;
+}

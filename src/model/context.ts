@@ -1,0 +1,100 @@
+import type { TFunction } from 'i18next';
+import { createMarkdown, type MarkdownEnv, type ResolvedHref } from '../markdown/create-markdown.ts';
+import { parseReference } from '../markdown/references.ts';
+import type { ContentIndex } from '../content/index.ts';
+import type { Content, LocaleConfig } from '../content/types.ts';
+import type { Crumb, PageBase, PageKind, Reference } from './types.ts';
+import { outputPathOf, relativeHref, urls } from './urls.ts';
+
+const md = createMarkdown();
+
+/** Everything a page builder needs for one locale. */
+export interface LocaleContext {
+  locale: LocaleConfig;
+  code: string;
+  dir: 'ltr' | 'rtl';
+  t: TFunction;
+  content: Content;
+  index: ContentIndex;
+  /** Builds the shared part of a page. */
+  base: (kind: PageKind, url: string, title: string, crumbs: Crumb[], extra?: { description?: string; robots?: string }) => PageBase;
+  /** Renders block markdown for the page at `from`. */
+  block: (text: string, from: string) => string;
+  /** Renders inline markdown (no paragraph) for the page at `from`. */
+  inline: (text: string, from: string) => string;
+  /** Registry entries as references, in the given order, skipping unknown ids. */
+  references: (ids: string[]) => Reference[];
+  /** Formats a YYYY-MM-DD (or YYYY, YYYY-MM) date for this locale with Intl. */
+  date: (iso: string) => string;
+}
+
+function resolver(ctx: Pick<LocaleContext, 'index' | 'code'>, from: string): MarkdownEnv {
+  return {
+    resolve: (href: string): ResolvedHref | undefined => {
+      const ref = parseReference(href);
+      if (ref?.kind === 'link') {
+        const entry = ctx.index.links.get(ref.id);
+        return entry && { href: entry.url, title: entry.title, external: true };
+      }
+      if (ref?.kind === 'error') {
+        if (!ctx.index.codes.has(`${ref.catalog}/${ref.code}`)) return undefined;
+        return { href: relativeHref(from, urls.code(ctx.code, ref.catalog, ref.code)) };
+      }
+      return href.startsWith('#') ? { href } : undefined;
+    },
+  };
+}
+
+function formatDate(locale: string, iso: string): string {
+  const parts = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(parts[0], (parts[1] ?? 1) - 1, parts[2] ?? 1));
+  if (Number.isNaN(date.getTime())) return iso;
+  const opts: Intl.DateTimeFormatOptions =
+    parts.length === 1 ? { year: 'numeric' } : parts.length === 2 ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' };
+  return new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(date);
+}
+
+/** Creates the per-locale helpers shared by every page builder. */
+export function createLocaleContext(content: Content, index: ContentIndex, locale: LocaleConfig, t: TFunction): LocaleContext {
+  const code = locale.code;
+  const site = content.site.value;
+  const catalogs = [...index.catalogs.values()].map((c) => c.value);
+  const ctx: LocaleContext = {
+    locale, code, dir: locale.dir ?? 'ltr', t, content, index,
+    base: (kind, url, title, crumbs, extra = {}) => {
+      const home = urls.home(code);
+      const nav = [
+        { label: t('nav.home'), url: home },
+        ...catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id) })),
+        { label: t('nav.references'), url: urls.references(code) },
+      ];
+      return {
+        kind, url, outputPath: outputPathOf(url), locale: code, dir: ctx.dir, title,
+        docTitle: url === home ? site.title : `${title} – ${site.title}`,
+        description: extra.description,
+        robots: extra.robots ?? site.robots,
+        siteTitle: site.title,
+        homeHref: relativeHref(url, home),
+        stylesheet: relativeHref(url, urls.asset('site.css')),
+        breadcrumbs: crumbs,
+        nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url })),
+        alternates: [],
+      };
+    },
+    block: (text, from) => md.render(text, resolver(ctx, from)),
+    inline: (text, from) => md.renderInline(text, resolver(ctx, from)),
+    references: (ids) =>
+      ids.flatMap((id) => {
+        const e = index.links.get(id);
+        return e ? [{ id, title: e.title, url: e.url, publisher: e.publisher }] : [];
+      }),
+    date: (iso) => formatDate(code, iso),
+  };
+  return ctx;
+}
+
+/** Plain text of a markdown field for meta descriptions, e.g. `**a** [b](link:x)` → `a b`. */
+export function plainText(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,75 @@
+import type { LocaleContext } from './context.ts';
+import type { HomePage, NotFoundPage, ReferencesPage } from './types.ts';
+import type { LinkUser, Usage } from './usage.ts';
+import { relativeHref, urls } from './urls.ts';
+
+/** The home page of one locale: articles and catalogs. */
+export function homePage(ctx: LocaleContext): HomePage {
+  const url = urls.home(ctx.code);
+  const site = ctx.content.site.value;
+  return {
+    ...ctx.base('home', url, site.title, [{ label: ctx.t('nav.home') }], { description: site.description }),
+    kind: 'home',
+    descriptionHtml: site.description && ctx.block(site.description, url),
+    articles: [...ctx.index.articles.values()].map(({ value: a }) => ({
+      title: a.title,
+      summaryHtml: a.summary && ctx.inline(a.summary, url),
+      href: relativeHref(url, urls.article(ctx.code, a.id)),
+    })),
+    catalogs: [...ctx.index.catalogs.values()].map(({ value: c }) => ({
+      title: c.title,
+      summaryHtml: c.summary && ctx.inline(c.summary, url),
+      href: relativeHref(url, urls.catalog(ctx.code, c.id)),
+      count: c.codes.length,
+    })),
+  };
+}
+
+function userLink(ctx: LocaleContext, from: string, user: LinkUser): { label: string; href: string } {
+  switch (user.kind) {
+    case 'article':
+      return { label: user.article.title, href: relativeHref(from, urls.article(ctx.code, user.article.id)) };
+    case 'step':
+      return {
+        label: `${user.article.title} – ${ctx.t('step.number', { n: user.n })}: ${user.step.title ?? user.step.id}`,
+        href: relativeHref(from, `${urls.article(ctx.code, user.article.id)}#${user.step.id}`),
+      };
+    case 'catalog':
+      return { label: user.catalog.title, href: relativeHref(from, urls.catalog(ctx.code, user.catalog.id)) };
+    case 'code':
+      return {
+        label: `${user.catalog.title}: ${user.code.title ?? user.code.code}`,
+        href: relativeHref(from, urls.code(ctx.code, user.catalog.id, user.code.code)),
+      };
+  }
+}
+
+/** Every registry link with the records that use it and its former addresses. */
+export function referencesPage(ctx: LocaleContext, usage: Usage): ReferencesPage {
+  const url = urls.references(ctx.code);
+  const title = ctx.t('references.title');
+  return {
+    ...ctx.base('references', url, title, [
+      { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
+      { label: title },
+    ]),
+    kind: 'references',
+    links: [...ctx.index.links.entries()].map(([id, e]) => ({
+      id, title: e.title, url: e.url, publisher: e.publisher, archive: e.archive,
+      usedBy: (usage.usersOfLink.get(id) ?? []).map((u) => userLink(ctx, url, u)),
+      history: (e.history ?? []).map((h) => ({ url: h.url, until: h.until && ctx.date(h.until), note: h.note })),
+    })),
+  };
+}
+
+/** The "page not found" page of one locale; `url` is where it is written. */
+export function notFoundPage(ctx: LocaleContext, url: string): NotFoundPage {
+  const title = ctx.t('notFound.title');
+  return {
+    ...ctx.base('notFound', url, title, [
+      { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
+      { label: title },
+    ]),
+    kind: 'notFound',
+  };
+}
