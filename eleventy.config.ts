@@ -6,7 +6,10 @@ import templatesPlugin from './src/plugins/templates.ts';
 /** Wiring only: each concern lives in a plugin under src/plugins/. */
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(templatesPlugin);
-  eleventyConfig.addPlugin(contentPlugin, { dataDir: process.env.FIELDGUIDE_DATA ?? 'data' });
+  eleventyConfig.addPlugin(contentPlugin, {
+    dataDir: process.env.FIELDGUIDE_DATA ?? 'data',
+    keepLastGood: process.env.ELEVENTY_RUN_MODE === 'serve',
+  });
   eleventyConfig.addPlugin(assetsPlugin);
   return {
     dir: { input: 'src/pages', includes: '../../_includes' },

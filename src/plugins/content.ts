@@ -1,9 +1,11 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import { prepareSite, type PreparedSite } from '../build/prepare-site.ts';
+import { ContentError, prepareSite, type PreparedSite } from '../build/prepare-site.ts';
 import { takeHandedOffSite } from './site-state.ts';
 
 export interface ContentPluginOptions {
   dataDir: string;
+  /** On content errors during a rebuild, print them and keep serving the last good site. */
+  keepLastGood?: boolean;
 }
 
 /**
@@ -12,15 +14,33 @@ export interface ContentPluginOptions {
  */
 export default function contentPlugin(eleventyConfig: UserConfig, options: ContentPluginOptions): void {
   let site: PreparedSite | undefined;
-  const current = (): PreparedSite => (site ??= takeHandedOffSite(options.dataDir) ?? prepareSite(options.dataDir));
+  let lastGood: PreparedSite | undefined;
+  const load = (): PreparedSite => {
+    try {
+      return (lastGood = takeHandedOffSite(options.dataDir) ?? prepareSite(options.dataDir));
+    } catch (err) {
+      // While serving, an author mid-edit should see the report and keep the last good pages.
+      if (!(err instanceof ContentError) || !options.keepLastGood || !lastGood) throw err;
+      console.error(`${err.message}\nfieldguide serve: content errors; still serving the last good build`);
+      return lastGood;
+    }
+  };
+  const current = (): PreparedSite => (site ??= load());
 
   eleventyConfig.addWatchTarget(options.dataDir);
+  // Most UI strings take no variables; caching them keeps i18next out of the per-page hot path.
+  let cache = new Map<string, string>();
   eleventyConfig.on('eleventy.beforeWatch', () => {
     site = undefined;
+    cache = new Map();
   });
   eleventyConfig.addGlobalData('fg', () => ({ pages: current().pages }));
   /** Translates a UI string for a page's locale, e.g. `{{ "nav.home" | t(p.locale) }}`. */
-  eleventyConfig.addFilter('t', (key: string, locale: string, vars?: Record<string, unknown>) =>
-    current().i18n.t(locale)(key, vars ?? {}),
-  );
+  eleventyConfig.addFilter('t', (key: string, locale: string, vars?: Record<string, unknown>) => {
+    if (vars) return current().i18n.t(locale)(key, vars);
+    const id = `${locale}\u0000${key}`;
+    let text = cache.get(id);
+    if (text === undefined) cache.set(id, (text = current().i18n.t(locale)(key)));
+    return text;
+  });
 }

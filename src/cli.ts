@@ -1,0 +1,53 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { help } from './cli/help.ts';
+import { buildCommand } from './cli/build.ts';
+import { serveCommand } from './cli/serve.ts';
+
+type Handler = (values: Record<string, string | boolean | undefined>) => Promise<number>;
+
+const commands: Record<string, { options: ParseArgsConfig['options']; run: Handler }> = {
+  build: {
+    options: { data: { type: 'string' }, out: { type: 'string' } },
+    run: buildCommand,
+  },
+  serve: {
+    options: { data: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    run: serveCommand,
+  },
+};
+
+/** Runs the `fieldguide` command line and returns its exit code (0 ok, 1 content errors, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help') {
+    console.log(help.main);
+    return name ? 0 : 2;
+  }
+  if (name === 'help') {
+    const topic = rest[0] && help[rest[0]] ? rest[0] : 'main';
+    console.log(help[topic]);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`fieldguide: unknown command "${name}"; run 'fieldguide --help' for the list`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    console.error(`fieldguide ${name}: ${(err as Error).message.split('\n')[0]}; run 'fieldguide ${name} --help'`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(help[name]);
+    return 0;
+  }
+  return command.run(values);
+}

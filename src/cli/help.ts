@@ -1,0 +1,41 @@
+/** Help texts: what each command does, its options and defaults, and its exit codes. */
+export const help: Record<string, string> = {
+  main: `Usage: fieldguide <command> [options]
+
+Builds a static troubleshooting site from structured JSON content.
+
+Commands:
+  build     validate data/ and build the site into _site/
+  serve     build, then serve on http://127.0.0.1:8080 and rebuild on edits
+  help      show help for a command (fieldguide help build)
+
+Run 'fieldguide <command> --help' for the options of a command.
+Exit codes: 0 success, 1 content or build errors, 2 usage errors.`,
+
+  build: `Usage: fieldguide build [--data DIR] [--out DIR]
+
+Validates every file of the data folder, reporting all problems at once, then renders
+the site into a temporary folder, checks every internal link and #fragment, and only
+then replaces the output folder. A failed build leaves the previous output untouched.
+
+Options:
+  --data DIR   content folder (default: data)
+  --out DIR    output folder (default: _site)
+  -h, --help   show this help
+
+Exit codes: 0 built, 1 content errors or broken internal links (report on stderr),
+2 usage errors.`,
+
+  serve: `Usage: fieldguide serve [--data DIR] [--out DIR] [--port N] [--host ADDR]
+
+Builds the site and serves it with live reload; edits to the data folder, _includes/
+and src/ rebuild it. Content errors are printed and the last good pages stay served.
+
+Options:
+  --data DIR   content folder (default: data)
+  --out DIR    output folder (default: _site)
+  --port N     port (default: 8080)
+  --host ADDR  address to listen on (default: 127.0.0.1; use 0.0.0.0 to share on
+               your network)
+  -h, --help   show this help`,
+};
