@@ -17,10 +17,14 @@ export function editDistance(a: string, b: string): number {
  * `didYouMean('technet-7551', ['technet-7515'])` → `'technet-7515'`.
  */
 export function didYouMean(wanted: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  // An abbreviation ("warn" for "warning") is a likely slip even when far in edit distance.
+  const extended = list.filter((c) => wanted.length >= 3 && c.startsWith(wanted));
+  if (extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(wanted.length / 3));
-  for (const c of candidates) {
+  for (const c of list) {
     if (Math.abs(c.length - wanted.length) > limit) continue;
     const d = editDistance(wanted, c);
     if (d < bestDistance) {

@@ -53,6 +53,12 @@ export function displayPath(absolute: string): string {
 
 /** Parses JSON text strictly (no comments, no trailing commas), collecting located syntax problems. */
 export function parseJson(file: string, text: string): { source: JsonSource; problems: Problem[] } {
+  if (text.trim() === '') {
+    return {
+      source: { file, text, tree: undefined, value: undefined },
+      problems: [{ file, line: 1, column: 1, path: '', severity: 'error', message: 'file is empty' }],
+    };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const problems = errors.map((e): Problem => {
@@ -63,9 +69,6 @@ export function parseJson(file: string, text: string): { source: JsonSource; pro
       hint: 'check for a missing comma, quote or bracket just before this position',
     };
   });
-  if (!tree && problems.length === 0) {
-    problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: 'file is empty' });
-  }
   const value = problems.length === 0 && tree ? getNodeValue(tree) : undefined;
   return { source: { file, text, tree, value }, problems };
 }

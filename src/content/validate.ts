@@ -33,7 +33,7 @@ function checkUnique(
   out: Problem[],
   caseInsensitive = false,
 ): void {
-  const seen = new Map<string, { source: JsonSource; path: JsonPath }>();
+  const seen = new Map<string, { id: string; source: JsonSource; path: JsonPath }>();
   for (const item of items) {
     const key = caseInsensitive ? item.id.toLowerCase() : item.id;
     const first = seen.get(key);
@@ -43,7 +43,7 @@ function checkUnique(
     }
     const firstAt = problemAt(first.source, first.path, '');
     out.push(problemAt(item.source, item.path, `duplicate ${what} "${item.id}"`, {
-      hint: `already used at ${firstAt.file}:${firstAt.line}:${firstAt.column}${caseInsensitive ? ' (ids differing only in case collide on case-insensitive file systems)' : ''}`,
+      hint: `already used at ${firstAt.file}:${firstAt.line}:${firstAt.column}${caseInsensitive && first.id !== item.id ? ` as "${first.id}"; ids differing only in case collide on case-insensitive file systems` : ''}`,
     }));
   }
 }

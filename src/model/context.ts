@@ -96,5 +96,10 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
 /** Plain text of a markdown field for meta descriptions, e.g. `**a** [b](link:x)` → `a b`. */
 export function plainText(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s*(>|#+)\s*/gm, '')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { listFiles } from '../../src/build/verify-output.ts';
+import { runCli, tempDir } from '../support/helpers.ts';
+import { serveFolder } from '../support/static-server.ts';
+
+const tmp = tempDir();
+const out = join(tmp.dir, 'site');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+before(async () => {
+  const r = runCli(['build', '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  browser = await launchChromium();
+  server = await serveFolder(out, '/kb/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  tmp.cleanup();
+});
+
+const codes = (catalog: string) => JSON.parse(readFileSync(join('data/errors', `${catalog}.json`), 'utf8')).codes.map((c: { code: string }) => c.code);
+
+test('every shipped code, catalog, article and reference has its page', () => {
+  for (const catalog of ['mim-run-status', 'mim-object-errors', 'mim-related']) {
+    assert.ok(existsSync(join(out, 'en/errors', catalog, 'index.html')));
+    for (const code of codes(catalog)) assert.ok(existsSync(join(out, 'en/errors', catalog, code, 'index.html')), `${catalog}/${code}`);
+  }
+  assert.deepEqual([codes('mim-run-status').length, codes('mim-object-errors').length, codes('mim-related').length], [80, 89, 3]);
+  for (const page of ['index.html', 'en/index.html', 'en/articles/configure-mim-sync-service/index.html', 'en/references/index.html', '404.html', 'assets/site.css']) {
+    assert.ok(existsSync(join(out, page)), page);
+  }
+  assert.equal(listFiles(out).filter((f) => f.endsWith('.html')).length, 181);
+});
+
+test('pages carry no outside assets: no external stylesheet, script, image or font', () => {
+  for (const file of listFiles(out).filter((f) => f.endsWith('.html') || f.endsWith('.css'))) {
+    const text = readFileSync(join(out, file), 'utf8');
+    assert.doesNotMatch(text, /<(script|img|iframe)\b[^>]*\bsrc="(https?:)?\/\//i, file);
+    assert.doesNotMatch(text, /<link\b[^>]*rel="stylesheet"[^>]*href="(https?:)?\/\//i, file);
+    assert.doesNotMatch(text, /@import|url\(\s*["']?(https?:)?\/\//i, file);
+  }
+});
+
+test('in Chromium under a sub-path, a step\'s code link leads to the code page, and nothing leaves 127.0.0.1', async () => {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${server.url}en/articles/configure-mim-sync-service/`);
+  assert.equal(await page.locator('h1').textContent(), 'Configure MIM Sync Service');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  const step = page.locator('#extension-dll-exception');
+  await step.locator('.step-codes a', { hasText: 'stopped-extension-dll-exception' }).click();
+  await page.waitForURL('**/en/errors/mim-run-status/stopped-extension-dll-exception/');
+  assert.equal((await page.locator('h1').textContent())?.trim(), 'stopped-extension-dll-exception');
+  assert.equal(await page.locator('.facts .sev').textContent(), 'Error');
+  const cssLoaded = await page.evaluate(() => getComputedStyle(document.querySelector('.skip-link')!).position);
+  assert.equal(cssLoaded, 'absolute', 'the stylesheet loads through a relative URL');
+  await page.locator('a', { hasText: /^Step 4:/ }).click();
+  await page.waitForURL('**/configure-mim-sync-service/#extension-dll-exception');
+  assert.ok(requests.length > 2);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+  await page.close();
+});
+
+test('the skip link is the first stop of the keyboard and moves focus to the content', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}en/`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => location.hash), '#main');
+  await page.close();
+});
