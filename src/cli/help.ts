@@ -28,8 +28,10 @@ Exit codes: 0 built, 1 content errors or broken internal links (report on stderr
 
   serve: `Usage: fieldguide serve [--data DIR] [--out DIR] [--port N] [--host ADDR]
 
-Builds the site and serves it with live reload; edits to the data folder, _includes/
-and src/ rebuild it. Content errors are printed and the last good pages stay served.
+Builds the site and serves it with live reload; edits to the data folder and to the
+templates in _includes/ rebuild it and reload the browser. Content errors are printed
+and the last good pages stay served. Restart it after changing Fieldguide's own code
+in src/.
 
 Options:
   --data DIR   content folder (default: data)

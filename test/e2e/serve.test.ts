@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fixture, root, tempDir } from '../support/helpers.ts';
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((done) => s.close(done));
+  return port;
+}
+
+async function poll<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const title = async (url: string) => /<title>([^<]*)<\/title>/.exec(await (await fetch(url)).text())?.[1];
+
+test('serve listens on 127.0.0.1 only, rebuilds on data edits and keeps the last good site on errors', async () => {
+  const { dir, cleanup } = tempDir();
+  const data = join(dir, 'data');
+  cpSync(fixture('valid'), data, { recursive: true });
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', data, '--out', join(dir, 'site'), '--port', String(port)], { cwd: dir });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  try {
+    const base = `http://127.0.0.1:${port}/en/`;
+    assert.equal(await poll('the first build', () => title(base)), 'Widget Help');
+
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4');
+    if (external) {
+      const refused = await new Promise<boolean>((done) => {
+        const s = connect(port, external.address);
+        s.on('connect', () => { s.destroy(); done(false); });
+        s.on('error', () => done(true));
+      });
+      assert.ok(refused, `serve must not answer on ${external.address}`);
+    }
+
+    const site = join(data, 'site.json');
+    writeFileSync(site, readFileSync(site, 'utf8').replace('"Widget Help"', '"Widget Help, edited"'));
+    assert.equal(await poll('the rebuild', async () => ((await title(base)) === 'Widget Help, edited' ? 'ok' : undefined)), 'ok');
+
+    writeFileSync(site, readFileSync(site, 'utf8').replace('"Widget Help, edited"', '42'));
+    await poll('the error report', async () => (log.includes('title: expected a string, found a number') ? true : undefined));
+    assert.match(log, /still serving the last good build/);
+    assert.equal(await title(base), 'Widget Help, edited');
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((done) => child.once('exit', done));
+    cleanup();
+  }
+});
