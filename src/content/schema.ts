@@ -5,10 +5,17 @@ import { problemAt, type JsonPath, type JsonSource } from './json-source.ts';
 import { suggestHint } from './did-you-mean.ts';
 import type { Problem } from './problems.ts';
 
-export type SchemaName = 'site' | 'article' | 'catalog' | 'links';
+export type SchemaName =
+  | 'site' | 'article' | 'catalog' | 'links'
+  | 'site-translation' | 'article-translation' | 'catalog-translation' | 'links-translation' | 'ui-translation';
 
 /** Where the schemas live: the generator's own copy, whatever data folder is being built. */
 export const schemaDir = fileURLToPath(new URL('../../data/schemas/', import.meta.url));
+
+const schemaNames: SchemaName[] = [
+  'site', 'article', 'catalog', 'links',
+  'site-translation', 'article-translation', 'catalog-translation', 'links-translation', 'ui-translation',
+];
 
 let compiled: Map<SchemaName, ValidateFunction> | undefined;
 
@@ -17,7 +24,7 @@ function validators(): Map<SchemaName, ValidateFunction> {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
   ajv.addFormat('date', (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)));
   compiled = new Map();
-  for (const name of ['site', 'article', 'catalog', 'links'] as const) {
+  for (const name of schemaNames) {
     const schema = JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8'));
     compiled.set(name, ajv.compile(schema));
   }
@@ -70,6 +77,8 @@ function describe(source: JsonSource, e: ErrorObject): Problem {
       return problemAt(source, path, 'must not be empty');
     case 'minItems':
       return problemAt(source, path, `needs at least ${(e.params as { limit: number }).limit} item(s)`);
+    case 'pattern':
+      return problemAt(source, path, `"${String(e.data)}" is not a source hash`, { hint: "run 'fieldguide i18n stamp' instead of editing hashes by hand" });
     case 'format':
       return problemAt(source, path, `"${String(e.data)}" is not a valid ${(e.params as { format: string }).format}`, {
         hint: 'write dates as YYYY-MM-DD',

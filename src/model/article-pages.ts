@@ -2,7 +2,7 @@ import type { Article } from '../content/types.ts';
 import type { LocaleContext } from './context.ts';
 import { plainText } from './context.ts';
 import type { ArticlePage, CodeChip } from './types.ts';
-import type { Usage } from './usage.ts';
+import { stepKey, type Usage } from './usage.ts';
 import { relativeHref, urls } from './urls.ts';
 
 /** A link chip for a `<catalog>/<code>` key as seen from page `from`, or undefined if unknown. */
@@ -36,8 +36,8 @@ export function articlePage(ctx: LocaleContext, usage: Usage, article: Article):
       n: i + 1,
       title: step.title,
       html: ctx.block(step.text, url),
-      codes: (usage.codesOfStep.get(step) ?? []).flatMap((key) => codeChip(ctx, key, url) ?? []),
-      references: ctx.references(usage.linksOfStep.get(step) ?? []),
+      codes: (usage.codesOfStep.get(stepKey(article, step)) ?? []).flatMap((key) => codeChip(ctx, key, url) ?? []),
+      references: ctx.references(usage.linksOfStep.get(stepKey(article, step)) ?? []),
     })),
   };
 }

@@ -56,12 +56,16 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
     phases: (code.phases ?? []).map((p) => phaseTitles.get(p) ?? p),
     meaningHtml: ctx.block(code.meaning, url),
     actionHtml: code.action && ctx.block(code.action, url),
-    steps: (usage.stepsOfCode.get(key) ?? []).map(({ article, step, n }) => ({
-      label: `${ctx.t('step.number', { n })}: ${step.title ?? step.id}`,
-      articleTitle: article.title,
-      href: relativeHref(url, `${urls.article(ctx.code, article.id)}#${step.id}`),
-    })),
+    steps: (usage.stepsOfCode.get(key) ?? []).map(({ article, step, n }) => {
+      const a = ctx.index.articles.get(article)!.value;
+      const s = a.steps.find((x) => x.id === step)!;
+      return {
+        label: `${ctx.t('step.number', { n })}: ${s.title ?? s.id}`,
+        articleTitle: a.title,
+        href: relativeHref(url, `${urls.article(ctx.code, article)}#${step}`),
+      };
+    }),
     related: (usage.relatedOfCode.get(key) ?? []).flatMap((k) => codeChip(ctx, k, url) ?? []),
-    references: ctx.references(usage.linksOfCode.get(code) ?? []),
+    references: ctx.references(usage.linksOfCode.get(key) ?? []),
   };
 }

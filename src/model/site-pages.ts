@@ -27,20 +27,29 @@ export function homePage(ctx: LocaleContext): HomePage {
 
 function userLink(ctx: LocaleContext, from: string, user: LinkUser): { label: string; href: string } {
   switch (user.kind) {
-    case 'article':
-      return { label: user.article.title, href: relativeHref(from, urls.article(ctx.code, user.article.id)) };
-    case 'step':
+    case 'article': {
+      const a = ctx.index.articles.get(user.article)!.value;
+      return { label: a.title, href: relativeHref(from, urls.article(ctx.code, a.id)) };
+    }
+    case 'step': {
+      const a = ctx.index.articles.get(user.article)!.value;
+      const s = a.steps.find((x) => x.id === user.step)!;
       return {
-        label: `${user.article.title} – ${ctx.t('step.number', { n: user.n })}: ${user.step.title ?? user.step.id}`,
-        href: relativeHref(from, `${urls.article(ctx.code, user.article.id)}#${user.step.id}`),
+        label: `${a.title} – ${ctx.t('step.number', { n: user.n })}: ${s.title ?? s.id}`,
+        href: relativeHref(from, `${urls.article(ctx.code, a.id)}#${s.id}`),
       };
-    case 'catalog':
-      return { label: user.catalog.title, href: relativeHref(from, urls.catalog(ctx.code, user.catalog.id)) };
-    case 'code':
+    }
+    case 'catalog': {
+      const c = ctx.index.catalogs.get(user.catalog)!.value;
+      return { label: c.title, href: relativeHref(from, urls.catalog(ctx.code, c.id)) };
+    }
+    case 'code': {
+      const hit = ctx.index.codes.get(`${user.catalog}/${user.code}`)!;
       return {
-        label: `${user.catalog.title}: ${user.code.title ?? user.code.code}`,
-        href: relativeHref(from, urls.code(ctx.code, user.catalog.id, user.code.code)),
+        label: `${hit.catalog.title}: ${hit.code.title ?? hit.code.code}`,
+        href: relativeHref(from, urls.code(ctx.code, user.catalog, user.code)),
       };
+    }
   }
 }
 
