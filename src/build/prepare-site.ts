@@ -5,6 +5,7 @@ import { formatReport, type Problem } from '../content/problems.ts';
 import type { Content } from '../content/types.ts';
 import { validateContent } from '../content/validate.ts';
 import { builtinDictionaries, createI18n, type I18n } from '../i18n/create-i18n.ts';
+import { loadOverlays } from '../i18n/load-overlays.ts';
 import { buildModel } from '../model/build-model.ts';
 import type { Page } from '../model/types.ts';
 
@@ -33,9 +34,14 @@ export function prepareSite(dataDir: string): PreparedSite {
   const problems = validateContent(load);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const content = load.content as Content;
+  const { overlays, problems: overlayProblems } = loadOverlays(absolute, content);
+  problems.push(...overlayProblems);
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const index = indexContent(content);
   const site = content.site.value;
-  const i18n = createI18n(site.defaultLocale, builtinDictionaries());
-  const pages = buildModel(content, index, i18n);
+  const dictionaries = builtinDictionaries();
+  for (const [locale, o] of overlays) if (o.ui) dictionaries[locale] = { ...dictionaries[locale], ...o.ui };
+  const i18n = createI18n(site.defaultLocale, dictionaries);
+  const pages = buildModel(content, index, i18n, overlays);
   return { dataDir: absolute, content, i18n, pages, warnings: problems };
 }

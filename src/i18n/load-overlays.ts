@@ -53,7 +53,7 @@ export function loadOverlays(dataDir: string, content: Content): { overlays: Map
   for (const locale of readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort()) {
     const dir = join(root, locale);
     if (!locales.includes(locale)) {
-      problems.push(fileProblem(dir, `locale "${locale}" is not in site.json locales`, suggestHint(locale, locales) ?? `add { "code": "${locale}", "label": "…" } to locales`));
+      problems.push(fileProblem(dir, `locale "${locale}" is not in site.json locales`, `add { "code": "${locale}", "label": "…" } to locales`));
       continue;
     }
     if (locale === site.defaultLocale) {

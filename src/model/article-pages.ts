@@ -24,20 +24,29 @@ export function articlePage(ctx: LocaleContext, usage: Usage, article: Article):
     { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
     { label: article.title },
   ], { description: plainText(article.summary), robots: article.robots });
+  const own = ctx.translation(`article/${article.id}`, url, article.updated);
   return {
     ...base,
+    notices: own.notices,
+    contentLang: own.lang,
     kind: 'article',
     summaryHtml: article.summary && ctx.inline(article.summary, url),
     introHtml: article.intro && ctx.block(article.intro, url),
     updated: article.updated && ctx.date(article.updated),
     audience: article.audience,
-    steps: article.steps.map((step, i) => ({
+    steps: article.steps.map((step, i) => {
+      // A whole-article fallback already says so once; steps only speak for themselves.
+      const tr = own.lang ? { notices: [], lang: undefined } : ctx.translation(`step/${article.id}/${step.id}`, url);
+      return {
       id: step.id,
+      lang: tr.lang,
+      notice: tr.lang ? tr.notices[0] : undefined,
       n: i + 1,
       title: step.title,
       html: ctx.block(step.text, url),
       codes: (usage.codesOfStep.get(stepKey(article, step)) ?? []).flatMap((key) => codeChip(ctx, key, url) ?? []),
       references: ctx.references(usage.linksOfStep.get(stepKey(article, step)) ?? []),
-    })),
+      };
+    }),
   };
 }

@@ -1,6 +1,9 @@
 import type { ContentIndex } from '../content/index.ts';
 import type { Content } from '../content/types.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
+import type { LocaleOverlays } from '../i18n/load-overlays.ts';
+import { localize } from '../i18n/localize.ts';
+import { indexContent } from '../content/index.ts';
 import { articlePage } from './article-pages.ts';
 import { catalogPage, codePage } from './catalog-pages.ts';
 import { createLocaleContext } from './context.ts';
@@ -19,7 +22,7 @@ function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
     title: site.title, docTitle: site.title, robots: site.robots, siteTitle: site.title,
     homeHref: relativeHref(url, urls.home(site.defaultLocale)),
     stylesheet: relativeHref(url, urls.asset('site.css')),
-    breadcrumbs: [], nav: [], alternates: [],
+    breadcrumbs: [], notices: [], nav: [], alternates: [],
     languages,
     forward: languages.length === 1 ? languages[0].href : undefined,
   };
@@ -38,15 +41,21 @@ function addAlternates(pages: Page[], content: Content): void {
 }
 
 /** Computes every page of the site, in every locale, from validated content. */
-export function buildModel(content: Content, index: ContentIndex, i18n: I18n): Page[] {
+export function buildModel(content: Content, index: ContentIndex, i18n: I18n, overlays = new Map<string, LocaleOverlays>()): Page[] {
   const usage = computeUsage(content);
   const site = content.site.value;
   const pages: Page[] = [rootPage(content, i18n.t(site.defaultLocale))];
   for (const locale of site.locales) {
-    const ctx = createLocaleContext(content, index, locale, i18n.t(locale.code));
+    const isDefault = locale.code === site.defaultLocale;
+    const localized = isDefault ? { content, status: new Map() } : localize(content, overlays.get(locale.code));
+    const localIndex = isDefault ? index : indexContent(localized.content);
+    const source = site.locales.find((l) => l.code === site.defaultLocale)!;
+    const ctx = createLocaleContext(localized.content, localIndex, locale, i18n.t(locale.code), {
+      status: localized.status, source, translated: !isDefault,
+    });
     pages.push(homePage(ctx));
-    for (const { value: article } of index.articles.values()) pages.push(articlePage(ctx, usage, article));
-    for (const { value: catalog } of index.catalogs.values()) {
+    for (const { value: article } of localIndex.articles.values()) pages.push(articlePage(ctx, usage, article));
+    for (const { value: catalog } of localIndex.catalogs.values()) {
       pages.push(catalogPage(ctx, catalog));
       for (const code of catalog.codes) pages.push(codePage(ctx, usage, catalog, code));
     }

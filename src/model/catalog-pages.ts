@@ -6,6 +6,8 @@ import type { CatalogPage, CatalogRow, CodePage } from './types.ts';
 import type { Usage } from './usage.ts';
 import { relativeHref, urls } from './urls.ts';
 
+const pick = (t: { notices: import('./types.ts').Notice[]; lang?: string }) => ({ notices: t.notices, contentLang: t.lang });
+
 /** The index page of one error catalog: a table of its codes, grouped by phase when it has phases. */
 export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
   const url = urls.catalog(ctx.code, catalog.id);
@@ -15,6 +17,7 @@ export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
     severity: code.severity,
     href: relativeHref(url, urls.code(ctx.code, catalog.id, code.code)),
     meaningHtml: ctx.inline(code.meaning, url),
+    lang: ctx.translation(`code/${catalog.id}/${code.code}`, url).lang,
   });
   const groups = catalog.phases
     ? catalog.phases.map((phase) => ({
@@ -29,6 +32,7 @@ export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
       { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
       { label: catalog.title },
     ], { description: plainText(catalog.summary) }),
+    ...pick(ctx.translation(`catalog/${catalog.id}`, url)),
     kind: 'catalog',
     summaryHtml: catalog.summary && ctx.block(catalog.summary, url),
     count: catalog.codes.length,
@@ -49,6 +53,7 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
       { label: catalog.title, href: relativeHref(url, catalogUrl) },
       { label: title },
     ], { description: plainText(code.meaning) }),
+    ...pick(ctx.translation(`code/${catalog.id}/${code.code}`, url)),
     kind: 'code',
     code: code.code,
     severity: code.severity,

@@ -3,7 +3,8 @@ import { createMarkdown, type MarkdownEnv, type ResolvedHref } from '../markdown
 import { parseReference } from '../markdown/references.ts';
 import type { ContentIndex } from '../content/index.ts';
 import type { Content, LocaleConfig } from '../content/types.ts';
-import type { Crumb, PageBase, PageKind, Reference } from './types.ts';
+import type { RecordStatus } from '../i18n/localize.ts';
+import type { Crumb, Notice, PageBase, PageKind, Reference } from './types.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
 const md = createMarkdown();
@@ -26,6 +27,18 @@ export interface LocaleContext {
   references: (ids: string[]) => Reference[];
   /** Formats a YYYY-MM-DD (or YYYY, YYYY-MM) date for this locale with Intl. */
   date: (iso: string) => string;
+  /**
+   * What a reader must be told about one record on the page at `url`: machine translation,
+   * untranslated (fallback) text and its language, or a stale translation.
+   */
+  translation: (key: string, url: string, sourceUpdated?: string) => { notices: Notice[]; lang?: string };
+}
+
+/** How the locale relates to the source language. */
+export interface TranslationInfo {
+  status: Map<string, RecordStatus>;
+  source: LocaleConfig;
+  translated: boolean;
 }
 
 function resolver(ctx: Pick<LocaleContext, 'index' | 'code'>, from: string): MarkdownEnv {
@@ -55,7 +68,7 @@ function formatDate(locale: string, iso: string): string {
 }
 
 /** Creates the per-locale helpers shared by every page builder. */
-export function createLocaleContext(content: Content, index: ContentIndex, locale: LocaleConfig, t: TFunction): LocaleContext {
+export function createLocaleContext(content: Content, index: ContentIndex, locale: LocaleConfig, t: TFunction, info?: TranslationInfo): LocaleContext {
   const code = locale.code;
   const site = content.site.value;
   const catalogs = [...index.catalogs.values()].map((c) => c.value);
@@ -77,6 +90,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         homeHref: relativeHref(url, home),
         stylesheet: relativeHref(url, urls.asset('site.css')),
         breadcrumbs: crumbs,
+        notices: [],
         nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url })),
         alternates: [],
       };
@@ -89,6 +103,23 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         return e ? [{ id, title: e.title, url: e.url, publisher: e.publisher }] : [];
       }),
     date: (iso) => formatDate(code, iso),
+    translation: (key, url, sourceUpdated) => {
+      if (!info?.translated) return { notices: [] };
+      const status = info.status.get(key);
+      const language = info.source.label;
+      const sourceHref = relativeHref(url, `/${info.source.code}${url.slice(code.length + 1)}`);
+      const readSource = t('notice.readSource', { language });
+      if (!status || status.state === 'missing') {
+        return { notices: [{ kind: 'fallback', text: t('notice.fallback', { language }), href: sourceHref, linkText: readSource }], lang: info.source.code };
+      }
+      const notices: Notice[] = [];
+      if (status.method === 'machine') notices.push({ kind: 'machine', text: t('notice.machine', { language }), href: sourceHref, linkText: readSource });
+      if (status.state === 'stale') {
+        const text = sourceUpdated ? t('notice.stale', { language, date: formatDate(code, sourceUpdated) }) : t('notice.staleNoDate', { language });
+        notices.push({ kind: 'stale', text, href: sourceHref, linkText: readSource });
+      }
+      return { notices };
+    },
   };
   return ctx;
 }

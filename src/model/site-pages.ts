@@ -9,6 +9,7 @@ export function homePage(ctx: LocaleContext): HomePage {
   const site = ctx.content.site.value;
   return {
     ...ctx.base('home', url, site.title, [{ label: ctx.t('nav.home') }], { description: site.description }),
+    ...(({ notices, lang }) => ({ notices, contentLang: lang }))(ctx.translation('site', url)),
     kind: 'home',
     descriptionHtml: site.description && ctx.block(site.description, url),
     articles: [...ctx.index.articles.values()].map(({ value: a }) => ({

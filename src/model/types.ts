@@ -36,6 +36,14 @@ export interface Reference {
   publisher?: string;
 }
 
+/** A message to the reader about how the page's text was made. */
+export interface Notice {
+  kind: 'machine' | 'fallback' | 'stale';
+  text: string;
+  href?: string;
+  linkText?: string;
+}
+
 export interface PageBase {
   kind: PageKind;
   /** Root-absolute URL, e.g. `/en/errors/x/`; used for output and alternates, never printed as a link. */
@@ -53,6 +61,9 @@ export interface PageBase {
   homeHref: string;
   stylesheet: string;
   breadcrumbs: Crumb[];
+  notices: Notice[];
+  /** Language of the main text when it is shown untranslated. */
+  contentLang?: string;
   nav: NavItem[];
   alternates: Alternate[];
 }
@@ -73,6 +84,9 @@ export interface HomePage extends PageBase {
 
 export interface StepModel {
   id: string;
+  /** Set when the step is shown in the source language. */
+  lang?: string;
+  notice?: Notice;
   n: number;
   title?: string;
   html: string;
@@ -91,6 +105,7 @@ export interface ArticlePage extends PageBase {
 
 export interface CatalogRow extends CodeChip {
   meaningHtml: string;
+  lang?: string;
 }
 
 export interface CatalogPage extends PageBase {

@@ -36,7 +36,7 @@ test('every shipped code, catalog, article and reference has its page', () => {
   for (const page of ['index.html', 'en/index.html', 'en/articles/configure-mim-sync-service/index.html', 'en/references/index.html', '404.html', 'assets/site.css']) {
     assert.ok(existsSync(join(out, page)), page);
   }
-  assert.equal(listFiles(out).filter((f) => f.endsWith('.html')).length, 181);
+  assert.equal(listFiles(out).filter((f) => f.endsWith('.html')).length, 2 * (1 + 1 + 3 + 172 + 1 + 1) + 2);
 });
 
 test('pages carry no outside assets: no external stylesheet, script, image or font', () => {
@@ -77,4 +77,22 @@ test('the skip link is the first stop of the keyboard and moves focus to the con
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => location.hash), '#main');
   await page.close();
+});
+
+test('in Chromium, switching language on an Indonesian code page lands on the same code in English', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}id/errors/mim-related/6025/`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+  assert.match((await page.locator('.notice-machine').textContent()) ?? '', /diterjemahkan oleh mesin dari English/);
+  await page.locator('.languages-switch a[hreflang="en"]').click();
+  await page.waitForURL('**/kb/en/errors/mim-related/6025/');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('.notice').count(), 0);
+  await page.close();
+});
+
+test('every Indonesian page carries the machine-translation banner', () => {
+  const pages = listFiles(join(out, 'id')).filter((f) => f.endsWith('.html') && !f.endsWith('404.html') && !f.startsWith('references/'));
+  assert.equal(pages.length, 1 + 1 + 3 + 172);
+  for (const file of pages) assert.match(readFileSync(join(out, 'id', file), 'utf8'), /class="notice notice-machine"/, file);
 });
