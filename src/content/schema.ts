@@ -78,7 +78,7 @@ function describe(source: JsonSource, e: ErrorObject): Problem {
     case 'minItems':
       return problemAt(source, path, `needs at least ${(e.params as { limit: number }).limit} item(s)`);
     case 'pattern':
-      return problemAt(source, path, `"${String(e.data)}" is not a source hash`, { hint: "run 'fieldguide i18n stamp' instead of editing hashes by hand" });
+      return problemAt(source, path, `"${String(e.data)}" is not a source hash`, { hint: 'a source hash is "sha256-" followed by 16 hex digits' });
     case 'format':
       return problemAt(source, path, `"${String(e.data)}" is not a valid ${(e.params as { format: string }).format}`, {
         hint: 'write dates as YYYY-MM-DD',
