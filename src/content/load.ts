@@ -13,7 +13,8 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-function loadFile<T>(absolute: string, schema: SchemaName, problems: Problem[]): Sourced<T> | undefined {
+/** Reads, parses and schema-checks one file; problems go to `problems`, the value only when clean. */
+export function loadFile<T>(absolute: string, schema: SchemaName, problems: Problem[]): Sourced<T> | undefined {
   const { source, problems: parseProblems } = readJson(absolute);
   problems.push(...parseProblems);
   if (!source || parseProblems.length) return undefined;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { displayPath, duplicateKeyProblems, problemAt, readJson, type JsonSource } from '../content/json-source.ts';
-import { checkSchema, type SchemaName } from '../content/schema.ts';
+import { displayPath, problemAt, type JsonSource } from '../content/json-source.ts';
+import { loadFile } from '../content/load.ts';
 import { suggestHint } from '../content/did-you-mean.ts';
 import type { Problem } from '../content/problems.ts';
 import type { Content, Sourced } from '../content/types.ts';
@@ -15,15 +15,6 @@ export interface LocaleOverlays {
   ui?: Dictionary;
   articles: Map<string, Sourced<ArticleOverlay>>;
   catalogs: Map<string, Sourced<CatalogOverlay>>;
-}
-
-function load<T>(file: string, schema: SchemaName, problems: Problem[]): Sourced<T> | undefined {
-  const { source, problems: parse } = readJson(file);
-  problems.push(...parse);
-  if (!source || parse.length) return undefined;
-  const found = [...duplicateKeyProblems(source), ...checkSchema(schema, source)];
-  problems.push(...found);
-  return found.length ? undefined : { value: source.value as T, source };
 }
 
 function fileProblem(file: string, message: string, hint?: string): Problem {
@@ -62,13 +53,13 @@ export function loadOverlays(dataDir: string, content: Content): { overlays: Map
     }
     const entry: LocaleOverlays = { articles: new Map(), catalogs: new Map() };
     overlays.set(locale, entry);
-    if (existsSync(join(dir, 'site.json'))) entry.site = load<SiteOverlay>(join(dir, 'site.json'), 'site-translation', problems);
+    if (existsSync(join(dir, 'site.json'))) entry.site = loadFile<SiteOverlay>(join(dir, 'site.json'), 'site-translation', problems);
     if (existsSync(join(dir, 'ui.json'))) {
-      const ui = load<Dictionary>(join(dir, 'ui.json'), 'ui-translation', problems);
+      const ui = loadFile<Dictionary>(join(dir, 'ui.json'), 'ui-translation', problems);
       if (ui) entry.ui = Object.fromEntries(Object.entries(ui.value).filter(([k]) => k !== '$schema'));
     }
     if (existsSync(join(dir, 'links.json'))) {
-      entry.links = load<LinksOverlay>(join(dir, 'links.json'), 'links-translation', problems);
+      entry.links = loadFile<LinksOverlay>(join(dir, 'links.json'), 'links-translation', problems);
       if (entry.links) unknownKeys(entry.links.source, ['links'], Object.keys(entry.links.value.links), linkIds, 'link id', problems);
     }
     for (const [sub, kind] of [['articles', 'article'], ['errors', 'catalog']] as const) {
@@ -82,7 +73,7 @@ export function loadOverlays(dataDir: string, content: Content): { overlays: Map
             problems.push(fileProblem(file, `no source file data/articles/${name} to translate`, suggestHint(name, articlesByFile.keys())));
             continue;
           }
-          const o = load<ArticleOverlay>(file, 'article-translation', problems);
+          const o = loadFile<ArticleOverlay>(file, 'article-translation', problems);
           if (!o) continue;
           unknownKeys(o.source, ['steps'], Object.keys(o.value.steps ?? {}), article.steps.map((s) => s.id), 'step id', problems);
           entry.articles.set(article.id, o);
@@ -92,7 +83,7 @@ export function loadOverlays(dataDir: string, content: Content): { overlays: Map
             problems.push(fileProblem(file, `no source file data/errors/${name} to translate`, suggestHint(name, catalogsByFile.keys())));
             continue;
           }
-          const o = load<CatalogOverlay>(file, 'catalog-translation', problems);
+          const o = loadFile<CatalogOverlay>(file, 'catalog-translation', problems);
           if (!o) continue;
           unknownKeys(o.source, ['codes'], Object.keys(o.value.codes ?? {}), catalog.codes.map((c) => c.code), 'code', problems);
           unknownKeys(o.source, ['phases'], Object.keys(o.value.phases ?? {}), (catalog.phases ?? []).map((p) => p.id), 'phase id', problems);
