@@ -1,4 +1,4 @@
-import type { Article, Catalog, Content, ErrorCode, LinkEntry, Sourced, Step } from './types.ts';
+import type { Article, Catalog, Content, ErrorCode, LinkEntry, Sourced } from './types.ts';
 
 /** Lookup tables over loaded content, built once and shared by validation and the page model. */
 export interface ContentIndex {
@@ -25,9 +25,4 @@ export function indexContent(content: Pick<Content, 'articles' | 'catalogs'> & {
   }
   const links = new Map(Object.entries(content.links?.value.links ?? {}));
   return { articles, catalogs, codes, links };
-}
-
-/** Step ids of an article in order, e.g. for did-you-mean hints on `#anchor` links. */
-export function stepIds(article: Article): string[] {
-  return article.steps.map((s: Step) => s.id);
 }
