@@ -2,10 +2,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { help } from './cli/help.ts';
 import { buildCommand } from './cli/build.ts';
 import { serveCommand } from './cli/serve.ts';
+import { i18nCommand } from './cli/i18n.ts';
 
-type Handler = (values: Record<string, string | boolean | undefined>) => Promise<number>;
+type Handler = (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 
-const commands: Record<string, { options: ParseArgsConfig['options']; run: Handler }> = {
+const commands: Record<string, { options: ParseArgsConfig['options']; positionals?: boolean; run: Handler }> = {
   build: {
     options: { data: { type: 'string' }, out: { type: 'string' } },
     run: buildCommand,
@@ -13,6 +14,11 @@ const commands: Record<string, { options: ParseArgsConfig['options']; run: Handl
   serve: {
     options: { data: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
     run: serveCommand,
+  },
+  i18n: {
+    options: { data: { type: 'string' }, format: { type: 'string' }, check: { type: 'boolean' }, method: { type: 'string' } },
+    positionals: true,
+    run: i18nCommand,
   },
 };
 
@@ -34,12 +40,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positionals ?? false,
     }));
   } catch (err) {
     console.error(`fieldguide ${name}: ${(err as Error).message.split('\n')[0]}; run 'fieldguide ${name} --help'`);
@@ -49,5 +56,5 @@ export async function main(argv: string[]): Promise<number> {
     console.log(help[name]);
     return 0;
   }
-  return command.run(values);
+  return command.run(values, positionals);
 }

@@ -7,6 +7,7 @@ Builds a static troubleshooting site from structured JSON content.
 Commands:
   build     validate data/ and build the site into _site/
   serve     build, then serve on http://127.0.0.1:8080 and rebuild on edits
+  i18n      translation status and review stamps (fieldguide i18n status)
   help      show help for a command (fieldguide help build)
 
 Run 'fieldguide <command> --help' for the options of a command.
@@ -40,4 +41,32 @@ Options:
   --host ADDR  address to listen on (default: 127.0.0.1; use 0.0.0.0 to share on
                your network)
   -h, --help   show this help`,
+
+
+  i18n: `Usage: fieldguide i18n status [--data DIR] [--format text|json] [--check]
+       fieldguide i18n stamp <locale> <record-id> [--data DIR] [--method METHOD]
+
+status  Reports, for every locale but the source one, how many records are translated,
+        stale (the source text changed since), missing (shown in the source language)
+        and machine-translated, and every protected term a translation lost, each
+        with its file and line. The built site has the same report at
+        /<locale>/translation-status/.
+        --check exits 1 when a locale exceeds a threshold set in site.json
+        (translationPolicy.thresholds; by default no stale human translation and no
+        protected-term violation is allowed).
+
+stamp   Records that the translation of one record was checked against the current
+        source: sets its source hash to the current text's hash and its method to
+        reviewed (or --method), keeping the file's formatting. Record ids are the
+        keys listed by status, e.g. step/<article>/<step>, code/<catalog>/<code>,
+        article/<id>, catalog/<id>, phase/<catalog>/<id>, link/<id>, site.
+
+Options:
+  --data DIR       content folder (default: data)
+  --format FORMAT  status output: text (default) or json
+  --check          status: exit 1 when a threshold is exceeded
+  --method METHOD  stamp: reviewed (default), human or machine
+  -h, --help       show this help
+
+Exit codes: 0 ok, 1 content errors or thresholds exceeded, 2 usage errors.`,
 };

@@ -15,6 +15,15 @@ export interface SiteConfig {
   locales: LocaleConfig[];
   robots?: string;
   glossary?: string[];
+  translationPolicy?: TranslationPolicy;
+}
+
+export type StatusCount = 'missing' | 'stale' | 'staleHuman' | 'machine' | 'protectedTerms';
+
+/** How strictly translations are checked; see data/schemas/site.schema.json. */
+export interface TranslationPolicy {
+  protectedTerms?: 'error' | 'warning';
+  thresholds?: Partial<Record<StatusCount, number>>;
 }
 
 export interface Step {

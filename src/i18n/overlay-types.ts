@@ -17,6 +17,7 @@ export interface RecordOverlay {
 export interface SiteOverlay {
   translation: Provenance;
   source?: string;
+  method?: Method;
   title?: string;
   description?: string;
 }
@@ -24,6 +25,7 @@ export interface SiteOverlay {
 export interface ArticleOverlay {
   translation: Provenance;
   source?: string;
+  method?: Method;
   title?: string;
   summary?: string;
   intro?: string;
@@ -33,6 +35,7 @@ export interface ArticleOverlay {
 export interface CatalogOverlay {
   translation: Provenance;
   source?: string;
+  method?: Method;
   title?: string;
   summary?: string;
   phases?: Record<string, RecordOverlay>;

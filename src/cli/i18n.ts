@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatReport } from '../content/problems.ts';
+import { displayPath } from '../content/json-source.ts';
+import { ContentError, loadTranslatedContent } from '../build/prepare-site.ts';
+import { formatStatusText } from '../i18n/format-status.ts';
+import { recordPairs } from '../i18n/overlay-records.ts';
+import { sourceHash } from '../i18n/source-hash.ts';
+import { stampRecord } from '../i18n/stamp.ts';
+import { thresholdFailures, translationStatus } from '../i18n/status.ts';
+import type { Method } from '../i18n/overlay-types.ts';
+import { suggestHint } from '../content/did-you-mean.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+function usage(message: string): number {
+  console.error(`fieldguide i18n: ${message}; run 'fieldguide i18n --help'`);
+  return 2;
+}
+
+function status(values: Values, rest: string[]): number {
+  if (rest.length > 0) return usage(`status takes no arguments, got "${rest[0]}"`);
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') return usage(`unknown --format "${format}"; use text or json`);
+  const { content, overlays, termProblems } = loadTranslatedContent((values.data as string | undefined) ?? 'data');
+  const site = content.site.value;
+  const statuses = translationStatus(content, overlays, termProblems);
+  const failures = values.check ? thresholdFailures(statuses, site.translationPolicy, content.site.source.file) : [];
+  if (format === 'json') {
+    const check = values.check ? { passed: failures.length === 0, failures } : undefined;
+    console.log(JSON.stringify({ source: site.defaultLocale, locales: statuses, check }, null, 2));
+  } else {
+    const source = site.locales.find((l) => l.code === site.defaultLocale)!;
+    console.log(formatStatusText(statuses, { code: source.code, label: source.label }));
+  }
+  if (!values.check) return 0;
+  for (const f of failures) console.error(`fieldguide i18n status: ${f}`);
+  if (failures.length > 0) return 1;
+  console.error('fieldguide i18n status: every locale is within the thresholds of site.json');
+  return 0;
+}
+
+function stamp(values: Values, rest: string[]): number {
+  if (rest.length !== 2) return usage('stamp needs a locale and a record id, e.g. stamp id step/<article>/<step>');
+  const [locale, key] = rest;
+  const method = ((values.method as string | undefined) ?? 'reviewed') as Method;
+  if (!['reviewed', 'human', 'machine'].includes(method)) return usage(`unknown --method "${method}"; use reviewed, human or machine`);
+  const { content, overlays } = loadTranslatedContent((values.data as string | undefined) ?? 'data');
+  const site = content.site.value;
+  if (!site.locales.some((l) => l.code === locale) || locale === site.defaultLocale) {
+    const others = site.locales.filter((l) => l.code !== site.defaultLocale).map((l) => l.code);
+    return usage(`"${locale}" is not a translated locale of this site (${others.join(', ') || 'none'})`);
+  }
+  const pairs = recordPairs(content, overlays.get(locale), locale);
+  const pair = pairs.find((p) => p.key === key);
+  if (!pair) {
+    const hint = suggestHint(key, pairs.map((p) => p.key));
+    return usage(`no record "${key}"${hint ? `; ${hint}` : ''}`);
+  }
+  if (!pair.overlay || !pair.overlayFile) {
+    console.error(`fieldguide i18n stamp: ${key} has no ${locale} translation in ${pair.overlayFileName}; translate it first`);
+    return 1;
+  }
+  const hash = sourceHash(pair.fields.map((f) => pair.source[f] as string | undefined));
+  const file = resolve(pair.overlayFile.file);
+  const before = readFileSync(file, 'utf8');
+  const after = stampRecord(before, pair.overlayPath, hash, method);
+  if (after !== before) writeFileSync(file, after);
+  const was = pair.overlay.source === hash ? 'already matched the source' : `was ${pair.overlay.source ?? 'unhashed'}`;
+  console.log(`stamped ${locale} ${key} in ${displayPath(file)}: source ${hash} (${was}), method ${method}`);
+  return 0;
+}
+
+/** `fieldguide i18n status|stamp`: translation status for translators and CI, and review stamps. */
+export async function i18nCommand(values: Values, positionals: string[]): Promise<number> {
+  const [sub, ...rest] = positionals;
+  try {
+    if (sub === 'status') return status(values, rest);
+    if (sub === 'stamp') return stamp(values, rest);
+  } catch (err) {
+    if (!(err instanceof ContentError)) throw err;
+    console.error(formatReport(err.problems));
+    console.error(`fieldguide i18n ${sub}: content errors; fix them first`);
+    return 1;
+  }
+  return usage(sub ? `unknown subcommand "${sub}"; use status or stamp` : 'name a subcommand: status or stamp');
+}
