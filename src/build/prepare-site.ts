@@ -1,12 +1,15 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { indexContent } from '../content/index.ts';
 import { loadContent } from '../content/load.ts';
 import { formatReport, type Problem } from '../content/problems.ts';
 import type { Content } from '../content/types.ts';
 import { validateContent } from '../content/validate.ts';
-import { builtinDictionaries, createI18n, type I18n } from '../i18n/create-i18n.ts';
+import { createI18n, siteDictionaries, type I18n } from '../i18n/create-i18n.ts';
 import { checkProtectedTerms, type TermProblem } from '../i18n/check-protected.ts';
 import { loadOverlays, type LocaleOverlays } from '../i18n/load-overlays.ts';
+import { translationStatus, type LocaleStatus } from '../i18n/status.ts';
+import { existsSync } from 'node:fs';
+import { displayPath } from '../content/json-source.ts';
 import { buildModel } from '../model/build-model.ts';
 import type { Page } from '../model/types.ts';
 
@@ -53,6 +56,20 @@ export function loadTranslatedContent(dataDir: string): TranslatedContent {
   return { content, overlays, termProblems, problems };
 }
 
+/** A warning naming the UI strings a locale lacks, which readers see in the source language. */
+function uiWarning(content: Content, status: LocaleStatus): Problem[] {
+  const missing = status.ui.missing;
+  if (missing.length === 0) return [];
+  const ui = join(content.dataDir, 'translations', status.locale, 'ui.json');
+  const source = content.site.value.defaultLocale;
+  const listed = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
+  return [{
+    file: displayPath(existsSync(ui) ? ui : content.site.source.file), line: 1, column: 1, path: '', severity: 'warning',
+    message: `${status.locale}: ${missing.length} UI string${missing.length === 1 ? '' : 's'} missing, shown in ${source}: ${listed}`,
+    hint: 'fieldguide i18n status lists them all',
+  }];
+}
+
 /** Loads, validates and models a data folder once; throws ContentError listing every problem. */
 export function prepareSite(dataDir: string): PreparedSite {
   const { content, overlays, termProblems, problems } = loadTranslatedContent(dataDir);
@@ -60,9 +77,10 @@ export function prepareSite(dataDir: string): PreparedSite {
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const index = indexContent(content);
   const site = content.site.value;
-  const dictionaries = builtinDictionaries();
-  for (const [locale, o] of overlays) if (o.ui) dictionaries[locale] = { ...dictionaries[locale], ...o.ui };
+  const dictionaries = siteDictionaries(overlays);
   const i18n = createI18n(site.defaultLocale, dictionaries);
-  const pages = buildModel(content, index, i18n, overlays);
+  const statuses = translationStatus(content, overlays, termProblems, dictionaries);
+  problems.push(...statuses.flatMap((s) => uiWarning(content, s)));
+  const pages = buildModel(content, index, i18n, overlays, statuses);
   return { dataDir: content.dataDir, content, i18n, pages, overlays, termProblems, warnings: problems };
 }

@@ -4,6 +4,7 @@ import { formatReport } from '../content/problems.ts';
 import { displayPath } from '../content/json-source.ts';
 import { ContentError, loadTranslatedContent } from '../build/prepare-site.ts';
 import { formatStatusText } from '../i18n/format-status.ts';
+import { siteDictionaries } from '../i18n/create-i18n.ts';
 import { recordPairs } from '../i18n/overlay-records.ts';
 import { sourceHash } from '../i18n/source-hash.ts';
 import { stampRecord } from '../i18n/stamp.ts';
@@ -24,7 +25,7 @@ function status(values: Values, rest: string[]): number {
   if (format !== 'text' && format !== 'json') return usage(`unknown --format "${format}"; use text or json`);
   const { content, overlays, termProblems } = loadTranslatedContent((values.data as string | undefined) ?? 'data');
   const site = content.site.value;
-  const statuses = translationStatus(content, overlays, termProblems);
+  const statuses = translationStatus(content, overlays, termProblems, siteDictionaries(overlays));
   const failures = values.check ? thresholdFailures(statuses, site.translationPolicy, content.site.source.file) : [];
   if (format === 'json') {
     const check = values.check ? { passed: failures.length === 0, failures } : undefined;

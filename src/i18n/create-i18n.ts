@@ -64,3 +64,33 @@ export function createI18n(defaultLocale: string, dictionaries: Record<string, D
   };
   return { t, missing };
 }
+
+/** UI dictionaries per locale: the built-in ones, with each locale's `translations/<locale>/ui.json` on top. */
+export function siteDictionaries(overlays: Map<string, { ui?: Dictionary }>): Record<string, Dictionary> {
+  const dictionaries = builtinDictionaries();
+  for (const [locale, o] of overlays) if (o.ui) dictionaries[locale] = { ...dictionaries[locale], ...o.ui };
+  return dictionaries;
+}
+
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * UI keys of the source dictionary that a locale lacks, with plural keys checked against that
+ * locale's own plural rules, e.g. Arabic needs `home.codeCount_few` where English has only
+ * `_one` and `_other`.
+ */
+export function missingUiKeys(source: Dictionary, target: Dictionary | undefined, locale: string): string[] {
+  const have = target ?? {};
+  return wantedUiKeys(source, locale).filter((k) => typeof have[k] !== 'string');
+}
+
+/** Every UI key a locale needs, plural forms by its own rules, e.g. `x_one`, `x_other` for English. */
+export function wantedUiKeys(source: Dictionary, locale: string): string[] {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const wanted = new Set<string>();
+  for (const key of Object.keys(source)) {
+    if (!pluralSuffix.test(key)) wanted.add(key);
+    else for (const c of categories) wanted.add(key.replace(pluralSuffix, `_${c}`));
+  }
+  return [...wanted].sort();
+}

@@ -23,7 +23,7 @@ export function formatStatusText(statuses: LocaleStatus[], source: { code: strin
   }
   for (const s of statuses) {
     const todo = s.records.filter((r) => r.state !== 'translated' || r.fallbackFields.length > 0);
-    if (todo.length === 0 && s.violations.length === 0) continue;
+    if (todo.length === 0 && s.violations.length === 0 && s.ui.missing.length === 0) continue;
     lines.push('', `${s.locale} (${s.label}):`);
     for (const r of todo) {
       const what = r.state === 'translated' ? 'partial' : r.state;
@@ -31,6 +31,7 @@ export function formatStatusText(statuses: LocaleStatus[], source: { code: strin
       const fields = r.fallbackFields.length > 0 && r.state !== 'missing' ? `; untranslated: ${r.fallbackFields.join(', ')}` : '';
       lines.push(`  ${what.padEnd(8)} ${r.file}:${r.line}  ${r.key}${how}${fields}`);
     }
+    if (s.ui.missing.length > 0) lines.push(`  ui       ${s.ui.missing.length} UI strings shown in the source language: ${s.ui.missing.join(', ')}`);
     for (const v of s.violations) {
       lines.push(`  ${'term'.padEnd(8)} ${v.file}:${v.line}:${v.column} ${v.path}: ${v.message}`);
     }

@@ -1,6 +1,7 @@
 import { nodeAt, lineColumn, type JsonPath, type JsonSource } from '../content/json-source.ts';
 import type { Content, StatusCount, TranslationPolicy } from '../content/types.ts';
 import type { TermProblem } from './check-protected.ts';
+import { missingUiKeys, wantedUiKeys, type Dictionary } from './create-i18n.ts';
 import type { LocaleOverlays } from './load-overlays.ts';
 import { localize, type RecordState } from './localize.ts';
 import type { Method } from './overlay-types.ts';
@@ -48,6 +49,8 @@ export interface LocaleStatus {
   counts: StatusCounts;
   records: StatusRecord[];
   violations: StatusViolation[];
+  /** UI strings (labels, notices) the locale lacks; they are shown in the source language. */
+  ui: { total: number; missing: string[] };
 }
 
 /** The most of each count a locale may have before `--check` fails; staleHuman and protectedTerms default to 0. */
@@ -61,8 +64,11 @@ function locate(source: JsonSource, path: JsonPath): Location {
 }
 
 /** Counts and lists translated, stale, missing and machine-made records and lost protected terms, per non-source locale. */
-export function translationStatus(content: Content, overlays: Map<string, LocaleOverlays>, termProblems: TermProblem[]): LocaleStatus[] {
+export function translationStatus(
+  content: Content, overlays: Map<string, LocaleOverlays>, termProblems: TermProblem[], dictionaries: Record<string, Dictionary>,
+): LocaleStatus[] {
   const site = content.site.value;
+  const sourceUi = dictionaries[site.defaultLocale] ?? dictionaries.en ?? {};
   return site.locales.filter((l) => l.code !== site.defaultLocale).map((locale) => {
     const localeOverlays = overlays.get(locale.code);
     const { status } = localize(content, localeOverlays);
@@ -83,7 +89,9 @@ export function translationStatus(content: Content, overlays: Map<string, Locale
       file: v.problem.file, line: v.problem.line, column: v.problem.column, path: v.problem.path,
     }));
     counts.protectedTerms = violations.length;
-    return { locale: locale.code, label: locale.label, dir: locale.dir ?? 'ltr', counts, records, violations };
+    const uiMissing = missingUiKeys(sourceUi, dictionaries[locale.code], locale.code);
+    const uiTotal = wantedUiKeys(sourceUi, locale.code).length;
+    return { locale: locale.code, label: locale.label, dir: locale.dir ?? 'ltr', counts, records, violations, ui: { total: uiTotal, missing: uiMissing } };
   });
 }
 

@@ -36,11 +36,11 @@ export function articlePage(ctx: LocaleContext, usage: Usage, article: Article):
     audience: article.audience,
     steps: article.steps.map((step, i) => {
       // A whole-article fallback already says so once; steps only speak for themselves.
-      const tr = own.lang ? { notices: [], lang: undefined } : ctx.translation(`step/${article.id}/${step.id}`, url);
+      const tr = own.lang ? { notices: [], lang: own.lang } : ctx.translation(`step/${article.id}/${step.id}`, url);
       return {
       id: step.id,
       lang: tr.lang,
-      notice: tr.lang ? tr.notices[0] : undefined,
+      notice: tr.lang && !own.lang ? tr.notices[0] : undefined,
       n: i + 1,
       title: step.title,
       html: ctx.block(step.text, url),

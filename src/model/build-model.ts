@@ -8,6 +8,8 @@ import { articlePage } from './article-pages.ts';
 import { catalogPage, codePage } from './catalog-pages.ts';
 import { createLocaleContext } from './context.ts';
 import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
+import { translationStatusPage } from './status-pages.ts';
+import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
 import { computeUsage } from './usage.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
@@ -22,26 +24,30 @@ function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
     title: site.title, docTitle: site.title, robots: site.robots, siteTitle: site.title,
     homeHref: relativeHref(url, urls.home(site.defaultLocale)),
     stylesheet: relativeHref(url, urls.asset('site.css')),
-    breadcrumbs: [], notices: [], nav: [], alternates: [],
+    breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: defaultLocale.dir ?? 'ltr',
     languages,
     forward: languages.length === 1 ? languages[0].href : undefined,
+    scripts: languages.length > 1 ? [relativeHref(url, urls.asset('choose-language.js'))] : [],
   };
 }
 
 /** Links every page to the same page in the other locales (pages share URLs but for the locale prefix). */
 function addAlternates(pages: Page[], content: Content): void {
-  const locales = content.site.value.locales;
+  const { locales, defaultLocale } = content.site.value;
   for (const page of pages) {
     if (!page.url.startsWith(`/${page.locale}/`)) continue;
     const rest = page.url.slice(page.locale.length + 1);
     page.alternates = locales.map((l) => ({
       locale: l.code, label: l.label, href: relativeHref(page.url, `/${l.code}${rest}`), current: l.code === page.locale,
     }));
+    if (locales.length > 1) page.xDefault = relativeHref(page.url, `/${defaultLocale}${rest}`);
   }
 }
 
 /** Computes every page of the site, in every locale, from validated content. */
-export function buildModel(content: Content, index: ContentIndex, i18n: I18n, overlays = new Map<string, LocaleOverlays>()): Page[] {
+export function buildModel(
+  content: Content, index: ContentIndex, i18n: I18n, overlays = new Map<string, LocaleOverlays>(), statuses: LocaleStatus[] = [],
+): Page[] {
   const usage = computeUsage(content);
   const site = content.site.value;
   const pages: Page[] = [rootPage(content, i18n.t(site.defaultLocale))];
@@ -60,6 +66,7 @@ export function buildModel(content: Content, index: ContentIndex, i18n: I18n, ov
       for (const code of catalog.codes) pages.push(codePage(ctx, usage, catalog, code));
     }
     pages.push(referencesPage(ctx, usage));
+    if (site.locales.length > 1) pages.push(translationStatusPage(ctx, statuses));
     pages.push(notFoundPage(ctx, urls.notFound(locale.code)));
     if (locale.code === site.defaultLocale) pages.push(notFoundPage(ctx, urls.notFound()));
   }

@@ -32,6 +32,8 @@ export interface LocaleContext {
    * untranslated (fallback) text and its language, or a stale translation.
    */
   translation: (key: string, url: string, sourceUpdated?: string) => { notices: Notice[]; lang?: string };
+  /** The notices of several records merged into one of each kind, e.g. for a page listing every link. */
+  pageNotices: (keys: string[], url: string, kinds?: Notice['kind'][]) => Notice[];
 }
 
 /** How the locale relates to the source language. */
@@ -93,6 +95,9 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         notices: [],
         nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url })),
         alternates: [],
+        sourceDir: info ? (info.source.dir ?? 'ltr') : ctx.dir,
+        scripts: site.locales.length > 1 ? [relativeHref(url, urls.asset('language-switch.js'))] : [],
+        statusHref: site.locales.length > 1 ? relativeHref(url, urls.translationStatus(code)) : undefined,
       };
     },
     block: (text, from) => md.render(text, resolver(ctx, from)),
@@ -119,6 +124,11 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         notices.push({ kind: 'stale', text, href: sourceHref, linkText: readSource });
       }
       return { notices };
+    },
+    pageNotices: (keys, url, kinds = ['machine', 'stale', 'fallback']) => {
+      const byKind = new Map<Notice['kind'], Notice>();
+      for (const key of keys) for (const n of ctx.translation(key, url).notices) if (!byKind.has(n.kind)) byKind.set(n.kind, n);
+      return kinds.flatMap((k) => byKind.get(k) ?? []);
     },
   };
   return ctx;

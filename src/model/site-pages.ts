@@ -64,8 +64,10 @@ export function referencesPage(ctx: LocaleContext, usage: Usage): ReferencesPage
       { label: title },
     ]),
     kind: 'references',
+    notices: ctx.pageNotices([...ctx.index.links.keys()].map((id) => `link/${id}`), url),
     links: [...ctx.index.links.entries()].map(([id, e]) => ({
       id, title: e.title, url: e.url, publisher: e.publisher, archive: e.archive,
+      lang: ctx.translation(`link/${id}`, url).lang,
       usedBy: (usage.usersOfLink.get(id) ?? []).map((u) => userLink(ctx, url, u)),
       history: (e.history ?? []).map((h) => ({ url: h.url, until: h.until && ctx.date(h.until), note: h.note })),
     })),
@@ -81,5 +83,7 @@ export function notFoundPage(ctx: LocaleContext, url: string): NotFoundPage {
       { label: title },
     ]),
     kind: 'notFound',
+    // Its text is UI strings; the site's own translation tells how the locale's text was made.
+    notices: ctx.pageNotices(['site'], url, ['machine']),
   };
 }

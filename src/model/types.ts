@@ -2,7 +2,7 @@ import type { Severity } from '../content/types.ts';
 
 /** Page model: everything a template prints, computed in TypeScript. Every href is relative to its page. */
 
-export type PageKind = 'root' | 'home' | 'article' | 'catalog' | 'code' | 'references' | 'notFound';
+export type PageKind = 'root' | 'home' | 'article' | 'catalog' | 'code' | 'references' | 'translationStatus' | 'notFound';
 
 export interface Crumb {
   label: string;
@@ -64,8 +64,16 @@ export interface PageBase {
   notices: Notice[];
   /** Language of the main text when it is shown untranslated. */
   contentLang?: string;
+  /** Scripts the page loads (deferred), relative to it; pages work without them. */
+  scripts: string[];
+  /** Direction of the source language, for text shown untranslated. */
+  sourceDir: 'ltr' | 'rtl';
   nav: NavItem[];
   alternates: Alternate[];
+  /** The page for readers whose language the site does not have (the source-language page). */
+  xDefault?: string;
+  /** The translation status page, on sites with more than one locale. */
+  statusHref?: string;
 }
 
 export interface RootPage extends PageBase {
@@ -131,14 +139,39 @@ export interface CodePage extends PageBase {
 export interface ReferencesPage extends PageBase {
   kind: 'references';
   links: (Reference & {
+    /** Set when the title is shown in the source language. */
+    lang?: string;
     archive?: string;
     usedBy: { label: string; href: string }[];
     history: { url: string; until?: string; note?: string }[];
   })[];
 }
 
+/** One status (translated, stale, …) of one locale, with its share of all records. */
+export interface StatusRow {
+  status: 'translated' | 'stale' | 'missing' | 'machine' | 'protectedTerms';
+  label: string;
+  count: number;
+  total: number;
+  percent: string;
+}
+
+/** A record a translator should look at, linked to where readers see it. */
+export interface StatusItem {
+  key: string;
+  state: string;
+  where: string;
+  href: string;
+  detail?: string;
+}
+
+export interface TranslationStatusPage extends PageBase {
+  kind: 'translationStatus';
+  locales: { locale: string; label: string; dir: 'ltr' | 'rtl'; total: number; rows: StatusRow[]; items: StatusItem[]; uiMissing: string[] }[];
+}
+
 export interface NotFoundPage extends PageBase {
   kind: 'notFound';
 }
 
-export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | NotFoundPage;
+export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | TranslationStatusPage | NotFoundPage;

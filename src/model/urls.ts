@@ -6,6 +6,7 @@ export const urls = {
   catalog: (locale: string, catalog: string) => `/${locale}/errors/${catalog}/`,
   code: (locale: string, catalog: string, code: string) => `/${locale}/errors/${catalog}/${code}/`,
   references: (locale: string) => `/${locale}/references/`,
+  translationStatus: (locale: string) => `/${locale}/translation-status/`,
   notFound: (locale?: string) => (locale ? `/${locale}/404.html` : '/404.html'),
   asset: (name: string) => `/assets/${name}`,
 };

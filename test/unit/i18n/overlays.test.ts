@@ -32,7 +32,7 @@ const overlay = (steps: Record<string, unknown>, method = 'human') => ({
 test('translated, stale and missing records: text, notices and lang follow the overlay', () => {
   const { dir, cleanup } = withFrench((d) => {
     writeFileSync(join(d, 'translations/fr/articles/restart-widget.json'), JSON.stringify(overlay({
-      'check-power': { source: 'sha256-0000000000000000', text: 'Vérifiez le câble ([manuel](link:widget-manual)).' },
+      'check-power': { source: 'sha256-0000000000000000', text: 'Si le Widget signale [w-100](error:widget-codes/w-100), vérifiez le câble ([manuel](link:widget-manual)).' },
     })));
   });
   try {
@@ -42,7 +42,7 @@ test('translated, stale and missing records: text, notices and lang follow the o
     assert.deepEqual(page.notices, []);
     assert.equal(page.contentLang, undefined);
     const [stale, missing] = page.steps;
-    assert.match(stale.html, /Vérifiez le câble/);
+    assert.match(stale.html, /vérifiez le câble/);
     assert.equal(stale.lang, undefined);
     assert.equal(missing.lang, 'en', 'untranslated step is marked as English');
     assert.equal(missing.notice?.text, 'Not yet translated: this text is shown in English.');
