@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { help } from './cli/help.ts';
 import { buildCommand } from './cli/build.ts';
 import { serveCommand } from './cli/serve.ts';
+import { checkLinksCommand, checkLinksOptions } from './cli/check-links.ts';
 
 type Handler = (values: Record<string, string | boolean | undefined>) => Promise<number>;
 
@@ -14,6 +15,7 @@ const commands: Record<string, { options: ParseArgsConfig['options']; run: Handl
     options: { data: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
     run: serveCommand,
   },
+  'check-links': { options: checkLinksOptions, run: checkLinksCommand },
 };
 
 /** Runs the `fieldguide` command line and returns its exit code (0 ok, 1 content errors, 2 usage). */

@@ -7,6 +7,8 @@ import { validateContent } from '../content/validate.ts';
 import { builtinDictionaries, createI18n, type I18n } from '../i18n/create-i18n.ts';
 import { loadOverlays } from '../i18n/load-overlays.ts';
 import { buildModel } from '../model/build-model.ts';
+import { applyLinkStatus } from '../model/link-status.ts';
+import { readStatus, statusFilePath } from '../links/status-file.ts';
 import type { Page } from '../model/types.ts';
 
 /** A site ready to render: validated content, its i18n and every page model. */
@@ -43,5 +45,9 @@ export function prepareSite(dataDir: string): PreparedSite {
   for (const [locale, o] of overlays) if (o.ui) dictionaries[locale] = { ...dictionaries[locale], ...o.ui };
   const i18n = createI18n(site.defaultLocale, dictionaries);
   const pages = buildModel(content, index, i18n, overlays);
+  // Link health from the last `check-links` run, when there is one; never a reason to fail a build.
+  const linkStatus = readStatus(statusFilePath());
+  if (linkStatus.status) applyLinkStatus(pages, linkStatus.status, content.links.value.links, i18n);
+  if (linkStatus.warning) problems.push({ file: statusFilePath(), line: 1, column: 1, path: '', severity: 'warning', message: linkStatus.warning });
   return { dataDir: absolute, content, i18n, pages, warnings: problems };
 }
