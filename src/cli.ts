@@ -3,6 +3,7 @@ import { help } from './cli/help.ts';
 import { buildCommand } from './cli/build.ts';
 import { serveCommand } from './cli/serve.ts';
 import { i18nCommand } from './cli/i18n.ts';
+import { checkLinksCommand, checkLinksOptions } from './cli/check-links.ts';
 
 type Handler = (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 
@@ -20,6 +21,7 @@ const commands: Record<string, { options: ParseArgsConfig['options']; positional
     positionals: true,
     run: i18nCommand,
   },
+  'check-links': { options: checkLinksOptions, run: checkLinksCommand },
 };
 
 /** Runs the `fieldguide` command line and returns its exit code (0 ok, 1 content errors, 2 usage). */

@@ -11,6 +11,8 @@ import { translationStatus, type LocaleStatus } from '../i18n/status.ts';
 import { existsSync } from 'node:fs';
 import { displayPath } from '../content/json-source.ts';
 import { buildModel } from '../model/build-model.ts';
+import { applyLinkStatus } from '../model/link-status.ts';
+import { readStatus, statusFilePath } from '../links/status-file.ts';
 import type { Page } from '../model/types.ts';
 
 /** A site ready to render: validated content, its i18n and every page model. */
@@ -82,5 +84,9 @@ export function prepareSite(dataDir: string): PreparedSite {
   const statuses = translationStatus(content, overlays, termProblems, dictionaries);
   problems.push(...statuses.flatMap((s) => uiWarning(content, s)));
   const pages = buildModel(content, index, i18n, overlays, statuses);
+  // Link health from the last `check-links` run, when there is one; never a reason to fail a build.
+  const linkStatus = readStatus(statusFilePath());
+  if (linkStatus.status) applyLinkStatus(pages, linkStatus.status, content.links.value.links, i18n);
+  if (linkStatus.warning) problems.push({ file: statusFilePath(), line: 1, column: 1, path: '', severity: 'warning', message: linkStatus.warning });
   return { dataDir: content.dataDir, content, i18n, pages, overlays, termProblems, warnings: problems };
 }

@@ -5,13 +5,14 @@ export const help: Record<string, string> = {
 Builds a static troubleshooting site from structured JSON content.
 
 Commands:
-  build     validate data/ and build the site into _site/
-  serve     build, then serve on http://127.0.0.1:8080 and rebuild on edits
-  i18n      translation status and review stamps (fieldguide i18n status)
-  help      show help for a command (fieldguide help build)
+  build        validate data/ and build the site into _site/
+  serve        build, then serve on http://127.0.0.1:8080 and rebuild on edits
+  check-links  check the link registry and every link of the built site
+  i18n         translation status and review stamps (fieldguide i18n status)
+  help         show help for a command (fieldguide help build)
 
 Run 'fieldguide <command> --help' for the options of a command.
-Exit codes: 0 success, 1 content or build errors, 2 usage errors.`,
+Exit codes: 0 success, 1 content or build errors (check-links: broken links), 2 usage errors.`,
 
   build: `Usage: fieldguide build [--data DIR] [--out DIR]
 
@@ -69,4 +70,41 @@ Options:
   -h, --help       show this help
 
 Exit codes: 0 ok, 1 content errors or thresholds exceeded, 2 usage errors.`,
+  'check-links': `Usage: fieldguide check-links [--site DIR] [--data DIR] [--offline] [--format FORMAT]
+         [--output FILE] [--cache FILE | --no-cache] [--status FILE] [--fix]
+         [--timeout MS] [--concurrency N] [--ttl HOURS] [--indeterminate-days N] [--max-time S]
+
+Checks every URL of the link registry (current addresses and archive copies) and every
+link of the built site, internal links and #fragments included. Each unique URL is
+requested once, at most N at a time and at most 4 per host, with a User-Agent naming
+Fieldguide; 429 is retried after its Retry-After (up to 60 s), 5xx and network errors
+twice with back-off (1 s, 2 s). Redirects are followed and recorded.
+
+Verdicts: ok; redirected (permanent 301/308 or temporary); broken (404, 410, unknown host,
+connection refused, missing #fragment, redirect loop); indeterminate (429 or 5xx after
+retries, timeout, 401/403 from bot protection). Only broken fails the run; a URL that stays
+indeterminate for more than --indeterminate-days becomes broken.
+
+Options:
+  --site DIR              built site to crawl (default: _site)
+  --data DIR              content folder with links.json (default: data)
+  --offline               check internal links and #fragments only; no network
+  --format FORMAT         text, json, junit, markdown or github (default: text)
+  --output FILE           write the report to FILE instead of stdout
+  --cache FILE            results kept between runs (default: .cache/fieldguide/links.json)
+  --no-cache              neither read nor write the cache
+  --status FILE           link status for readers, read by 'fieldguide build'
+                          (default: .cache/fieldguide/link-status.json)
+  --fix                   rewrite permanent redirects into links.json, keeping the old URL
+                          in the link's history; broken and indeterminate links are left alone
+  --timeout MS            per-request timeout (default: 15000)
+  --concurrency N         requests at once overall (default: 8)
+  --ttl HOURS             a URL found ok within this time is not requested again (default: 24)
+  --indeterminate-days N  days an indeterminate URL is tolerated (default: 7)
+  --max-time S            bound on the whole run; URLs not reached are indeterminate (default: 900)
+  -h, --help              show this help
+
+Progress goes to stderr: a bar on a terminal, plain lines otherwise.
+Exit codes: 0 no broken links (warnings allowed), 1 broken links or content errors,
+2 usage or configuration errors (such as a missing site folder).`,
 };

@@ -34,6 +34,17 @@ export interface Reference {
   title: string;
   url: string;
   publisher?: string;
+  /** Health at the last link check, when a link-status file was present at build. */
+  status?: ReferenceStatus;
+}
+
+/** What readers are told about a reference's health; see src/model/link-status.ts. */
+export interface ReferenceStatus {
+  /** e.g. `Last verified on March 1, 2026`. */
+  verified?: string;
+  /** Set when the link is broken and has an archived copy: readers are sent there. */
+  archiveHref?: string;
+  notice?: string;
 }
 
 /** A message to the reader about how the page's text was made. */

@@ -1,0 +1,102 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ContentError } from '../build/prepare-site.ts';
+import { UsageError } from '../build/build-site.ts';
+import { advice } from './advice.ts';
+import { emptyCache, readCache, writeCache } from './cache.ts';
+import { checkUrls, type EngineOptions, type Progress, type UrlResult } from './engine.ts';
+import { fixRegistry } from './fix.ts';
+import { loadRegistryContent, registryFile, registryUrls } from './registry.ts';
+import { crawlSite } from './site-crawl.ts';
+import { statusOf, writeStatus } from './status-file.ts';
+import type { CheckReport, LinkReport, LinkState, RegistryUrl, Summary } from './types.ts';
+
+export interface RunOptions {
+  dataDir: string;
+  siteDir: string;
+  offline: boolean;
+  /** Cache file; undefined runs without one (`--no-cache`). */
+  cacheFile?: string;
+  /** Link-status file for readers; undefined writes none. */
+  statusFile?: string;
+  fix: boolean;
+  engine: EngineOptions;
+  onProgress?: Progress;
+  /** Receives one line per finished phase. */
+  log?: (line: string) => void;
+}
+
+const order: LinkState[] = ['broken', 'indeterminate', 'redirected', 'ok', 'skipped'];
+
+/** Counts per state; `checked` is every URL that got a verdict other than skipped. */
+export function summarize(links: LinkReport[]): Summary {
+  const s: Summary = { checked: 0, ok: 0, redirected: 0, broken: 0, indeterminate: 0, skipped: 0 };
+  for (const l of links) {
+    s[l.state]++;
+    if (l.state !== 'skipped') s.checked++;
+  }
+  return s;
+}
+
+function offlineResult(): UrlResult {
+  return { verdict: { state: 'skipped', reason: 'offline: external links are not requested' }, requests: 0, cached: false };
+}
+
+/**
+ * One link check: the registry's URLs and every link of the built site, each unique URL requested
+ * once; then the cache, the link-status file and, with `fix`, the registry are updated.
+ */
+export async function runCheck(o: RunOptions): Promise<CheckReport> {
+  const log = o.log ?? (() => {});
+  const started = Date.now();
+  const { content, problems } = loadRegistryContent(resolve(o.dataDir));
+  if (!content) throw new ContentError(problems);
+  if (!existsSync(o.siteDir) || !statSync(o.siteDir).isDirectory()) {
+    throw new UsageError(`site folder ${o.siteDir} not found; run 'fieldguide build' first or pass --site DIR`);
+  }
+  const warnings: string[] = [];
+  const site = await crawlSite(o.siteDir, o.engine);
+  log(`crawled ${site.pages} pages of ${o.siteDir}: ${site.internal.checked} internal links, ${site.internal.broken.length} broken; ${site.external.size} external URLs`);
+
+  const registry = new Map<string, RegistryUrl>();
+  for (const r of registryUrls(content)) if (!registry.has(r.url)) registry.set(r.url, r);
+  const urls = [...new Set([...registry.keys(), ...site.external.keys()])];
+
+  const loaded = o.cacheFile && !o.offline ? readCache(o.cacheFile) : { cache: emptyCache() };
+  if ('warning' in loaded && loaded.warning) warnings.push(loaded.warning);
+  const results = o.offline
+    ? new Map(urls.map((u) => [u, offlineResult()]))
+    : await checkUrls(urls, loaded.cache, o.engine, o.onProgress);
+  if (!o.offline && Date.now() - started >= o.engine.maxRunMs) warnings.push(`the run reached its time limit (${o.engine.maxRunMs} ms); URLs not reached are indeterminate`);
+
+  const links: LinkReport[] = urls.map((url) => {
+    const reg = registry.get(url);
+    const r = results.get(url)!;
+    const base: Omit<LinkReport, 'advice'> = {
+      url, ...r.verdict, registryId: reg?.id ?? null, field: reg?.field, definedAt: reg?.definedAt ?? null,
+      users: reg?.users ?? [], pages: [...(site.external.get(url) ?? [])].sort(),
+      cached: r.cached, lastOk: r.lastOk, requests: r.requests,
+    };
+    return { ...base, advice: advice(base, reg?.archive, o.engine.indeterminateDays) };
+  });
+  for (const b of site.internal.broken) {
+    const base: Omit<LinkReport, 'advice'> = {
+      url: b.href, state: 'broken', reason: b.reason, registryId: null, definedAt: null, users: [], pages: [b.page],
+      internal: true, requests: 0,
+    };
+    links.push({ ...base, advice: advice(base, undefined, o.engine.indeterminateDays) });
+  }
+  links.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.url.localeCompare(b.url));
+
+  const fixed = o.fix && !o.offline
+    ? fixRegistry(registryFile(resolve(o.dataDir)), links.filter((l) => l.state === 'redirected' && l.permanent && l.registryId && l.field === 'url')
+      .map((l) => ({ id: l.registryId!, from: l.url, to: l.finalUrl! })))
+    : [];
+  const startedAt = new Date(started).toISOString();
+  if (o.cacheFile && !o.offline) writeCache(o.cacheFile, loaded.cache);
+  if (o.statusFile && !o.offline) writeStatus(o.statusFile, statusOf(links, startedAt));
+  return {
+    summary: summarize(links), links, internal: { checked: site.internal.checked, broken: site.internal.broken.length },
+    startedAt, durationMs: Date.now() - started, offline: o.offline, fixed, warnings,
+  };
+}

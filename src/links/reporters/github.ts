@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import type { CheckReport, LinkReport } from '../types.ts';
+
+/** Escapes a workflow-command message, e.g. a newline → `%0A`. */
+export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/** Escapes a workflow-command property such as `file=`, where `:` and `,` are separators. */
+export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function annotation(l: LinkReport, siteDir: string): string | undefined {
+  const level = l.state === 'broken' ? 'error' : l.state === 'indeterminate' || l.state === 'redirected' ? 'warning' : undefined;
+  if (!level) return undefined;
+  const props: string[] = [];
+  if (l.definedAt) props.push(`file=${escapeProperty(l.definedAt.file)}`, `line=${l.definedAt.line}`);
+  else if (l.internal && l.pages[0]) props.push(`file=${escapeProperty(join(siteDir, l.pages[0].replace(/\/$/, '/index.html')))}`);
+  const subject = l.internal ? 'internal link' : l.registryId ? `link ${l.registryId}` : 'link';
+  props.push(`title=${escapeProperty(`${l.state[0].toUpperCase()}${l.state.slice(1)} ${subject}`)}`);
+  const pages = l.pages.length ? ` Pages: ${l.pages.slice(0, 5).join(', ')}${l.pages.length > 5 ? ', …' : ''}.` : '';
+  return `::${level} ${props.join(',')}::${escapeData(`${l.url}: ${l.reason}.${pages}${l.advice ? ` ${l.advice}.` : ''}`)}`;
+}
+
+/** GitHub Actions annotations on the registry line of each problem (`::error file=…,line=…::…`). */
+export function formatGithub(r: CheckReport, siteDir: string): string {
+  const lines = r.links.flatMap((l) => annotation(l, siteDir) ?? []);
+  const s = r.summary;
+  lines.push(`::notice title=Link check::${s.ok} ok, ${s.redirected} redirected, ${s.broken} broken, ${s.indeterminate} indeterminate, ${s.skipped} skipped`);
+  return lines.join('\n');
+}

@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type Route = (req: IncomingMessage, res: ServerResponse, nth: number) => void;
+
+const page = (res: ServerResponse, body = '<h1 id="present">A page</h1>') =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>t</title>${body}`);
+const redirect = (status: number, to: string): Route => (_q, res) => void res.writeHead(status, { location: to }).end();
+
+/** Each path misbehaves in one way a real host does; `nth` counts requests to that path from 1. */
+const routes: Record<string, Route> = {
+  '/ok': (_q, res) => page(res),
+  '/moved-301': redirect(301, '/ok'),
+  '/moved-308': redirect(308, '/ok'),
+  '/moved-302': redirect(302, '/ok'),
+  '/missing-404': (_q, res) => void res.writeHead(404).end('not found'),
+  '/gone-410': (_q, res) => void res.writeHead(410).end('gone'),
+  '/rate-limited': (_q, res, nth) => (nth === 1 ? void res.writeHead(429, { 'retry-after': '1' }).end() : page(res)),
+  '/flaky': (_q, res, nth) => (nth <= 2 ? void res.writeHead(503).end() : page(res)),
+  '/down': (_q, res) => void res.writeHead(503).end(),
+  '/slow': (_q, res) => void setTimeout(() => page(res), 2_000).unref(),
+  '/loop-a': redirect(302, '/loop-b'),
+  '/loop-b': redirect(302, '/loop-a'),
+  '/no-head': (req, res) => (req.method === 'HEAD' ? void res.writeHead(405, { allow: 'GET' }).end() : page(res)),
+  '/bot-wall': (_q, res) => void res.writeHead(403).end('are you a robot?'),
+};
+
+/** Answers after 100 ms, so concurrent requests overlap and can be counted. */
+const hold: Route = (_q, res) => void setTimeout(() => page(res), 100).unref();
+
+/** A request the server saw, e.g. `{ method: 'HEAD', path: '/ok', userAgent: 'Fieldguide…' }`. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  userAgent: string;
+  /** Epoch ms when it arrived. */
+  at: number;
+}
+
+/**
+ * An HTTP server on 127.0.0.1 whose paths misbehave on purpose (see `routes`), counting every
+ * request so tests can prove what was and was not sent. Paths under `/n/` answer 200 at once and under `/hold/`
+ * after 100 ms, so tests and benchmarks can ask for any number of distinct URLs.
+ */
+export async function startMisbehavingServer(): Promise<{
+  origin: string;
+  url: (path: string) => string;
+  seen: SeenRequest[];
+  count: (path?: string) => number;
+  /** Most requests the server was answering at the same moment. */
+  maxInFlight: () => number;
+  close: () => Promise<void>;
+}> {
+  const seen: SeenRequest[] = [];
+  const perPath = new Map<string, number>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    seen.push({ method: req.method ?? '', path, userAgent: String(req.headers['user-agent'] ?? ''), at: Date.now() });
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    res.on('close', () => inFlight--);
+    const nth = (perPath.get(path) ?? 0) + 1;
+    perPath.set(path, nth);
+    const route = routes[path] ?? (path.startsWith('/n/') ? routes['/ok'] : path.startsWith('/hold/') ? hold : undefined);
+    if (route) route(req, res, nth);
+    else res.writeHead(404).end('no such route');
+  });
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    seen,
+    maxInFlight: () => maxInFlight,
+    count: (path) => (path ? seen.filter((r) => r.path === path).length : seen.length),
+    close: () => new Promise((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
