@@ -86,3 +86,23 @@ test('resembling finds the translated words of a multi-word label', () => {
   assert.equal(resembling('Connector Space Object Properties', 'buka jendela properti objek Ruang konektor, lalu'), 'properti objek Ruang konektor');
   assert.equal(resembling('TempDB', 'pengaturan untuk Code'), undefined);
 });
+
+test('the French human translation keeps the extension code but renames stopped-server and the UI labels', () => {
+  // The seed's French step 7 and step 4, in our reference syntax, with the seed's wording kept.
+  const step7 =
+    'Si vous rencontrez une erreur [Serveur arrêté](error:mim-run-status/stopped-server) dont la ' +
+    '[failed-creation-via-web-services](error:mim-related/failed-creation-via-web-services) via des services web à l’aide de ' +
+    'l’agent de gestion FIM Service, consultez [Support-Info: failed-creation-via-web-services](link:iamsupport-failed-creation).';
+  assert.deepEqual(protectedTermViolations(step('failed-creation-via-web-services'), step7, site.glossary), [
+    { kind: 'code-name', term: 'stopped-server', insteadOf: 'Serveur arrêté' },
+  ]);
+  const step4 =
+    'Si l’exécution s’arrête avec [stopped-extension-dll-exception](error:mim-run-status/stopped-extension-dll-exception) et ' +
+    '[extension-dll-exception](error:mim-object-errors/extension-dll-exception), cliquez sur ces mots pour ouvrir la fenêtre ' +
+    '**Propriétés d’objet d’espace de connecteur**, puis cliquez sur **Trace de pile...**, comme décrit dans ' +
+    '[Extension-DLL-Exception](link:technet-7515).';
+  assert.deepEqual(protectedTermViolations(step('extension-dll-exception'), step4, site.glossary).map((v) => v.term), [
+    'Connector Space Object Properties',
+    'Stack Trace...',
+  ]);
+});
