@@ -9,6 +9,7 @@ import { catalogPage, codePage } from './catalog-pages.ts';
 import { createLocaleContext } from './context.ts';
 import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
 import type { Page, RootPage } from './types.ts';
+import { addSearch } from './search-model.ts';
 import { computeUsage } from './usage.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
@@ -64,5 +65,6 @@ export function buildModel(content: Content, index: ContentIndex, i18n: I18n, ov
     if (locale.code === site.defaultLocale) pages.push(notFoundPage(ctx, urls.notFound()));
   }
   addAlternates(pages, content);
+  addSearch(pages, i18n.t);
   return pages;
 }
