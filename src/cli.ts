@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { help } from './cli/help.ts';
 import { buildCommand } from './cli/build.ts';
 import { serveCommand } from './cli/serve.ts';
+import { bundleCommand } from './cli/bundle.ts';
 
 type Handler = (values: Record<string, string | boolean | undefined>) => Promise<number>;
 
@@ -13,6 +14,10 @@ const commands: Record<string, { options: ParseArgsConfig['options']; run: Handl
   serve: {
     options: { data: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
     run: serveCommand,
+  },
+  bundle: {
+    options: { site: { type: 'string' }, out: { type: 'string' } },
+    run: bundleCommand,
   },
 };
 

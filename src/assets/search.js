@@ -11,7 +11,8 @@
   /** @type {{ locale: string, loading: string, failed: string, none: string, results: Record<string, string>, kinds: Record<string, string>, severities: Record<string, string> }} */
   const strings = JSON.parse(box.dataset.strings ?? '{}');
   const root = box.dataset.root ?? './';
-  const fromDisk = location.protocol === 'file:';
+  // A bundle copy says so: its index is wrapped in classic scripts, its links name index.html.
+  const fromDisk = location.protocol === 'file:' || box.dataset.offline !== undefined;
   const form = /** @type {HTMLFormElement} */ (box.querySelector('form'));
   const input = /** @type {HTMLInputElement} */ (box.querySelector('input[type=search]'));
   const kind = /** @type {HTMLSelectElement} */ (box.querySelector('select[name=kind]'));
@@ -55,8 +56,12 @@
     return `${root}${file}${hash ? `#${hash}` : ''}`;
   };
 
-  /** Text of an HTML fragment, decoded without running anything. */
-  const textOf = (/** @type {string} */ html) => new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
+  const decoder = document.createElement('textarea');
+  /** Text of an escaped fragment, entities decoded; a textarea parses no tags and keeps spaces. */
+  const textOf = (/** @type {string} */ html) => {
+    decoder.innerHTML = html;
+    return decoder.value;
+  };
 
   /** An excerpt as nodes: Pagefind's <mark> highlights kept, everything else as plain text. */
   const excerptNodes = (/** @type {string} */ excerpt) =>

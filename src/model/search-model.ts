@@ -71,6 +71,13 @@ const kindOfPage: Partial<Record<Page['kind'], SearchKind>> = {
   article: 'article', code: 'code', catalog: 'catalog', references: 'reference',
 };
 
+/** Text cut at a word boundary with an ellipsis, e.g. `shorten('a long text', 6)` → `a long…`. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
+}
+
 /** The metadata and filters of one page, e.g. a code's code, severity and catalog. */
 export function searchFacts(page: Page): { meta: Record<string, string>; filters: Record<string, string> } | undefined {
   const kind = kindOfPage[page.kind];
@@ -79,7 +86,7 @@ export function searchFacts(page: Page): { meta: Record<string, string>; filters
   const filters: Record<string, string> = { kind };
   if (page.kind === 'code') {
     // The meaning, not Pagefind's excerpt: that would show the indexed code parts.
-    Object.assign(meta, { code: page.code, severity: page.severity, catalog: page.catalog.title, excerpt: page.description ?? '' });
+    Object.assign(meta, { code: page.code, severity: page.severity, catalog: page.catalog.title, excerpt: shorten(page.description ?? '', 200) });
     Object.assign(filters, { severity: page.severity, catalog: page.catalog.title });
   }
   return { meta, filters };
