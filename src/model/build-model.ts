@@ -9,6 +9,7 @@ import { catalogPage, codePage } from './catalog-pages.ts';
 import { createLocaleContext } from './context.ts';
 import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
 import type { Page, RootPage } from './types.ts';
+import { anchorableNotFound } from './not-found-links.ts';
 import { addSearch } from './search-model.ts';
 import { computeUsage } from './usage.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
@@ -66,5 +67,6 @@ export function buildModel(content: Content, index: ContentIndex, i18n: I18n, ov
   }
   addAlternates(pages, content);
   addSearch(pages, i18n.t);
+  pages.forEach(anchorableNotFound);
   return pages;
 }
