@@ -74,8 +74,9 @@ const kindOfPage: Partial<Record<Page['kind'], SearchKind>> = {
 /** Text cut at a word boundary with an ellipsis, e.g. `shorten('a long text', 6)` → `a long…`. */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > 0 ? space : max)}…`;
 }
 
 /** The metadata and filters of one page, e.g. a code's code, severity and catalog. */
