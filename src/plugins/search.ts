@@ -10,11 +10,12 @@ export interface SearchPluginOptions {
 /** Re-indexes the output after each (re)build while serving, so search follows the edits. */
 export default function searchPlugin(eleventyConfig: UserConfig, options: SearchPluginOptions): void {
   if (!options.enabled) return;
-  eleventyConfig.on('eleventy.after', async ({ dir }: { dir: { output: string } }) => {
+  // `dir.output` is the config's default; `directories.output` is where this run really writes.
+  eleventyConfig.on('eleventy.after', async ({ dir, directories }: { dir: { output: string }; directories?: { output: string } }) => {
     const site = renderedSite();
     if (!site) return;
     try {
-      const summary = await indexSite(dir.output, site.pages);
+      const summary = await indexSite(directories?.output ?? dir.output, site.pages);
       console.error(`indexed ${summary.pages} pages for search (${summary.languages.join(', ')})`);
     } catch (err) {
       // An author mid-edit keeps the pages; search may lag until the next good build.

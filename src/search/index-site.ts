@@ -53,6 +53,8 @@ export async function indexSite(siteDir: string, pages: Page[]): Promise<IndexSu
       }
     }
     const outputPath = join(siteDir, 'pagefind');
+    // While serving, the folder holds the previous index; its stale language files must go.
+    rmSync(outputPath, { recursive: true, force: true });
     check(`writing ${outputPath}`, (await index.writeFiles({ outputPath })).errors);
     for (const name of readdirSync(outputPath)) if (unusedFiles.test(name)) rmSync(join(outputPath, name));
     const languages = readdirSync(outputPath).flatMap((n) => /^pagefind\.(.+)_[0-9a-f]+\.pf_meta$/.exec(n)?.[1] ?? []);
