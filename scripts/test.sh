@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive for real (browser tests run in Debian's Chromium).
-packages=(chromium)
+# Debian packages the tests drive for real (Debian's Chromium, nginx for the hosting test, unzip for the bundle).
+packages=(chromium nginx unzip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,6 +4,7 @@ import { buildCommand } from './cli/build.ts';
 import { serveCommand } from './cli/serve.ts';
 import { i18nCommand } from './cli/i18n.ts';
 import { checkLinksCommand, checkLinksOptions } from './cli/check-links.ts';
+import { bundleCommand } from './cli/bundle.ts';
 
 type Handler = (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 
@@ -22,6 +23,10 @@ const commands: Record<string, { options: ParseArgsConfig['options']; positional
     run: i18nCommand,
   },
   'check-links': { options: checkLinksOptions, run: checkLinksCommand },
+  bundle: {
+    options: { site: { type: 'string' }, out: { type: 'string' } },
+    run: bundleCommand,
+  },
 };
 
 /** Runs the `fieldguide` command line and returns its exit code (0 ok, 1 content errors, 2 usage). */

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { handOffSite } from '../plugins/site-state.ts';
+import { indexSite, type IndexSummary } from '../search/index-site.ts';
 import { prepareSite, type PreparedSite } from './prepare-site.ts';
 import { verifyOutput, type BrokenLink } from './verify-output.ts';
 
@@ -21,6 +22,7 @@ export interface BuildResult {
   pages: number;
   links: number;
   timings: Record<string, number>;
+  search: IndexSummary;
 }
 
 /** The built output has links that lead nowhere; nothing was written. */
@@ -86,11 +88,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (verified.broken.length) throw new OutputError(verified.broken, options.outDir);
     log(`checked ${verified.links} internal links in ${verified.pages} pages in ${seconds(timings.verify)}`);
 
+    // Indexing the temporary folder means a Pagefind failure, too, leaves the previous site in place.
+    t0 = performance.now();
+    const search = await indexSite(tmpDir, site.pages);
+    timings.search = performance.now() - t0;
+    log(`indexed ${search.pages} pages and ${search.records} steps for search (${search.languages.join(', ')}; ${(search.bytes / 1024).toFixed(0)} KB) in ${seconds(timings.search)}`);
+
     const oldDir = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
     if (existsSync(outDir)) renameSync(outDir, oldDir);
     renameSync(tmpDir, outDir);
     rmSync(oldDir, { recursive: true, force: true });
-    return { site, pages: verified.pages, links: verified.links, timings };
+    return { site, pages: verified.pages, links: verified.links, timings, search };
   } finally {
     process.chdir(cwd);
     rmSync(tmpDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { ContentError } from '../build/prepare-site.ts';
 import { buildSite, OutputError, UsageError } from '../build/build-site.ts';
 import { formatReport } from '../content/problems.ts';
+import { SearchIndexError } from '../search/index-site.ts';
 
 /** Reports a failed build the way each failure deserves, returning the exit code. */
 export function reportFailure(command: string, err: unknown): number {
@@ -12,6 +13,10 @@ export function reportFailure(command: string, err: unknown): number {
   if (err instanceof OutputError) {
     console.error(err.message);
     console.error(`fieldguide ${command}: ${err.broken.length} broken internal link(s); nothing was written`);
+    return 1;
+  }
+  if (err instanceof SearchIndexError) {
+    console.error(`fieldguide ${command}: ${err.message}; nothing was written`);
     return 1;
   }
   if (err instanceof UsageError) {

@@ -11,6 +11,8 @@ import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
 import { translationStatusPage } from './status-pages.ts';
 import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
+import { anchorableNotFound } from './not-found-links.ts';
+import { addSearch } from './search-model.ts';
 import { computeUsage } from './usage.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
@@ -71,5 +73,7 @@ export function buildModel(
     if (locale.code === site.defaultLocale) pages.push(notFoundPage(ctx, urls.notFound()));
   }
   addAlternates(pages, content);
+  addSearch(pages, i18n.t);
+  pages.forEach(anchorableNotFound);
   return pages;
 }

@@ -1,4 +1,5 @@
 import type { Severity } from '../content/types.ts';
+import type { PageSearch } from './search-model.ts';
 
 /** Page model: everything a template prints, computed in TypeScript. Every href is relative to its page. */
 
@@ -85,6 +86,8 @@ export interface PageBase {
   xDefault?: string;
   /** The translation status page, on sites with more than one locale. */
   statusHref?: string;
+  /** Indexing attributes and the search box; set once every page is built. */
+  search?: PageSearch;
 }
 
 export interface RootPage extends PageBase {

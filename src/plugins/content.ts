@@ -1,6 +1,6 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import { ContentError, prepareSite, type PreparedSite } from '../build/prepare-site.ts';
-import { takeHandedOffSite } from './site-state.ts';
+import { noteRenderedSite, takeHandedOffSite } from './site-state.ts';
 
 export interface ContentPluginOptions {
   dataDir: string;
@@ -25,7 +25,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       return lastGood;
     }
   };
-  const current = (): PreparedSite => (site ??= load());
+  const current = (): PreparedSite => (site ??= noteRenderedSite(load()));
 
   eleventyConfig.addWatchTarget(options.dataDir);
   // Most UI strings take no variables; caching them keeps i18next out of the per-page hot path.

@@ -15,3 +15,15 @@ export function takeHandedOffSite(dataDir: string): PreparedSite | undefined {
   handedOff = undefined;
   return site;
 }
+
+let rendered: PreparedSite | undefined;
+
+/** Records the site the templates are rendering, so later steps of the same build (search) see it. */
+export function noteRenderedSite(site: PreparedSite): PreparedSite {
+  return (rendered = site);
+}
+
+/** The site of the latest render, if any. */
+export function renderedSite(): PreparedSite | undefined {
+  return rendered;
+}

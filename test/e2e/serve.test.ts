@@ -39,6 +39,11 @@ test('serve listens on 127.0.0.1 only, rebuilds on data edits and keeps the last
   try {
     const base = `http://127.0.0.1:${port}/en/`;
     assert.equal(await poll('the first build', () => title(base)), 'Widget Help');
+    const entry = await poll('the search index', async () => {
+      const r = await fetch(`http://127.0.0.1:${port}/pagefind/pagefind-entry.json`);
+      return r.ok ? ((await r.json()) as { languages: Record<string, unknown> }) : undefined;
+    });
+    assert.deepEqual(Object.keys(entry.languages), ['en']);
 
     const external = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4');
     if (external) {

@@ -1,0 +1,165 @@
+import type { TFunction } from 'i18next';
+import type { Severity } from '../content/types.ts';
+import { stepRecords, type SearchRecord } from './search-records.ts';
+import type { Page } from './types.ts';
+import { relativeHref, urls } from './urls.ts';
+
+/** What a search result is: the values of the `kind` filter. */
+export type SearchKind = 'article' | 'step' | 'code' | 'catalog' | 'reference';
+
+export const searchKinds: SearchKind[] = ['code', 'article', 'step', 'catalog', 'reference'];
+const severities: Severity[] = ['error', 'warning', 'info', 'success'];
+
+/** One HTML attribute the template prints as is, e.g. `{ name: 'data-pagefind-body', value: '' }`. */
+export interface HtmlAttribute {
+  name: string;
+  value: string;
+}
+
+/** The search box of one locale: labels, filter options and the strings the script needs. */
+export interface SearchUi {
+  label: string;
+  placeholder: string;
+  instructions: string;
+  kindLabel: string;
+  severityLabel: string;
+  kinds: { value: string; label: string }[];
+  severities: { value: string; label: string }[];
+  /** JSON for the script: strings, labels of filter values and severities. */
+  strings: string;
+  /** JSON of Pagefind's ranking weights, shared by the search box and the ranking test. */
+  ranking: string;
+}
+
+/**
+ * Readers arrive with a code: how often a word appears on a long page matters less than an exact
+ * code in a short page's heading (with these weights `dll-exception` finds `extension-dll-exception`
+ * before the longer `stopped-extension-dll-*` codes).
+ */
+export const searchRanking = { pageLength: 0.3, termFrequency: 0.6 };
+
+/** The search part of a page: indexing attributes on its content, and the search box with its script. */
+export interface PageSearch {
+  /** Attributes of the element that wraps the page content (empty: not indexed). */
+  content: HtmlAttribute[];
+  ui?: SearchUi;
+  /** Relative path from the page to the site root, e.g. `../../`, for the script to find the index. */
+  root: string;
+  script: string;
+  /** Results that are parts of the page, such as an article's steps. */
+  records: SearchRecord[];
+  /** On a code page, the code's hyphenated parts, indexed so that a distinctive part finds the code. */
+  codeParts: string;
+}
+
+/**
+ * The runs of two or more hyphen-separated segments of a code, shortest first, e.g.
+ * `no-start-server` → `no-start start-server`. Pagefind indexes a hyphenated word as one compound,
+ * so a reader typing `start-server` only finds the page if that run is indexed there.
+ */
+export function codeParts(code: string): string[] {
+  const segments = code.split('-');
+  const parts: string[] = [];
+  for (let size = 2; size < segments.length; size++) {
+    for (let start = 0; start + size <= segments.length; start++) parts.push(segments.slice(start, start + size).join('-'));
+  }
+  return parts;
+}
+
+/** Which page kinds are indexed, and as what kind of result. */
+const kindOfPage: Partial<Record<Page['kind'], SearchKind>> = {
+  article: 'article', code: 'code', catalog: 'catalog', references: 'reference',
+};
+
+/** Text cut at a word boundary with an ellipsis, e.g. `shorten('a long text', 6)` → `a long…`. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > 0 ? space : max)}…`;
+}
+
+/** The metadata and filters of one page, e.g. a code's code, severity and catalog. */
+export function searchFacts(page: Page): { meta: Record<string, string>; filters: Record<string, string> } | undefined {
+  const kind = kindOfPage[page.kind];
+  if (!kind) return undefined;
+  const meta: Record<string, string> = { title: page.title, kind };
+  const filters: Record<string, string> = { kind };
+  if (page.kind === 'code') {
+    // The meaning, not Pagefind's excerpt: that would show the indexed code parts.
+    Object.assign(meta, { code: page.code, severity: page.severity, catalog: page.catalog.title, excerpt: shorten(page.description ?? '', 200) });
+    Object.assign(filters, { severity: page.severity, catalog: page.catalog.title });
+  }
+  return { meta, filters };
+}
+
+/**
+ * Pagefind's attributes for a page's content: the body marker, then metadata and filters read from
+ * `data-fg-*` attributes so values may hold commas, e.g. `code[data-fg-code]`.
+ */
+export function indexingAttributes(page: Page): HtmlAttribute[] {
+  const facts = searchFacts(page);
+  if (!facts) return [];
+  const spec = (o: Record<string, string>, prefix: string) => Object.keys(o).map((k) => `${k}[data-fg-${prefix}${k}]`).join(', ');
+  return [
+    { name: 'data-pagefind-body', value: '' },
+    { name: 'data-pagefind-meta', value: spec(facts.meta, '') },
+    { name: 'data-pagefind-filter', value: spec(facts.filters, 'f-') },
+    ...Object.entries(facts.meta).map(([k, v]) => ({ name: `data-fg-${k}`, value: v })),
+    ...Object.entries(facts.filters).map(([k, v]) => ({ name: `data-fg-f-${k}`, value: v })),
+  ];
+}
+
+/** The search box of a locale, built once and shared by its pages. */
+export function searchUi(t: TFunction, locale: string): SearchUi {
+  const kindLabels = Object.fromEntries(searchKinds.map((k) => [k, t(`search.kind.${k}`)]));
+  const severityLabels = Object.fromEntries(severities.map((s) => [s, t(`severity.${s}`)]));
+  const strings = {
+    locale,
+    loading: t('search.loading'),
+    failed: t('search.failed'),
+    none: t('search.none'),
+    results: { one: t('search.results_one'), other: t('search.results_other') },
+    kinds: kindLabels,
+    severities: severityLabels,
+  };
+  return {
+    label: t('search.label'),
+    placeholder: t('search.placeholder'),
+    instructions: t('search.instructions'),
+    kindLabel: t('search.kind'),
+    severityLabel: t('catalog.severity'),
+    kinds: [{ value: '', label: t('search.kind.any') }, ...searchKinds.map((k) => ({ value: k, label: kindLabels[k] }))],
+    severities: [{ value: '', label: t('search.severity.any') }, ...severities.map((s) => ({ value: s, label: severityLabels[s] }))],
+    strings: JSON.stringify(strings),
+    ranking: JSON.stringify(searchRanking),
+  };
+}
+
+/**
+ * The parts of a code that must not point at it: Pagefind matches the last word of a query as a
+ * prefix, so a part that is, or starts with, another code (`no-start-ma-update` holds `no-start-ma`)
+ * would outrank that code when a reader types it exactly.
+ */
+export function distinctiveParts(code: string, allCodes: Set<string>): string[] {
+  const shadows = (part: string) => [...allCodes].some((c) => c !== code && (part === c || part.startsWith(`${c}-`)));
+  return codeParts(code).filter((part) => !shadows(part));
+}
+
+/** Adds the search model to every page; the language chooser at the root has no search box. */
+export function addSearch(pages: Page[], t: (locale: string) => TFunction): void {
+  const uis = new Map<string, SearchUi>();
+  const allCodes = new Set(pages.flatMap((p) => (p.kind === 'code' ? [p.code] : [])));
+  for (const page of pages) {
+    let ui = uis.get(page.locale);
+    if (!ui) uis.set(page.locale, (ui = searchUi(t(page.locale), page.locale)));
+    page.search = {
+      content: indexingAttributes(page),
+      ui: page.kind === 'root' ? undefined : ui,
+      root: relativeHref(page.url, urls.root()),
+      script: relativeHref(page.url, urls.asset('search.js')),
+      records: page.kind === 'article' ? stepRecords(page, t(page.locale)) : [],
+      codeParts: page.kind === 'code' ? distinctiveParts(page.code, allCodes).join(' ') : '',
+    };
+  }
+}

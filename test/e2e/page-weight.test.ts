@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { gzipSize, pageWeightBudgetBytes } from '../../scripts/lib/page-weight.ts';
+import { runCli, tempDir } from '../support/helpers.ts';
+import { serveFolder } from '../support/static-server.ts';
+
+const tmp = tempDir();
+const site = join(tmp.dir, 'site');
+let server: Awaited<ReturnType<typeof serveFolder>>;
+let browser: Browser;
+
+before(async () => {
+  const r = runCli(['build', '--out', site]);
+  assert.equal(r.code, 0, r.stderr);
+  server = await serveFolder(site, '/kb/');
+  browser = await launchChromium();
+});
+// Closed here, not in the test, so a failed assertion cannot leave Chromium running.
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  tmp.cleanup();
+});
+
+test(`the article page loads only its HTML, CSS, search and language-switch scripts before a search, within ${pageWeightBudgetBytes / 1024} KB gzip`, async () => {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${server.url}en/articles/configure-mim-sync-service/`);
+  await page.waitForLoadState('networkidle');
+  const files = requests.filter((u) => !u.endsWith('/favicon.ico')).map((u) => new URL(u).pathname.replace(/^\/kb\//, '').replace(/\/$/, '/index.html'));
+  assert.deepEqual(files.sort(), ['assets/language-switch.js', 'assets/search.js', 'assets/site.css', 'en/articles/configure-mim-sync-service/index.html']);
+  const total = files.reduce((n, f) => n + gzipSize(join(site, f)), 0);
+  assert.ok(total <= pageWeightBudgetBytes, `${total} bytes gzip is over the ${pageWeightBudgetBytes}-byte budget`);
+  await page.locator('#fg-search-q').focus();
+  assert.ok(!requests.some((u) => u.includes('/pagefind/')), 'focusing the box loads nothing yet');
+  await page.keyboard.type('x');
+  await page.waitForRequest((r) => r.url().endsWith('/kb/pagefind/pagefind.js'));
+});
