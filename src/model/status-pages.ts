@@ -20,7 +20,10 @@ export function recordUrl(locale: string, key: string): string {
   }
 }
 
-const percentOf = (n: number, total: number) => (total === 0 ? '0%' : `${Math.round((100 * n) / total)}%`);
+/** A share as this locale writes percentages, e.g. `percentOf('id', 1, 3)` → `33%`. */
+export function percentOf(locale: string, n: number, total: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(total === 0 ? 0 : n / total);
+}
 
 /** The translation status of every locale, as a page in one UI locale, for translators to browse. */
 export function translationStatusPage(ctx: LocaleContext, statuses: LocaleStatus[]): TranslationStatusPage {
@@ -36,7 +39,8 @@ export function translationStatusPage(ctx: LocaleContext, statuses: LocaleStatus
     locales: statuses.map((s) => {
       const c = s.counts;
       const row = (status: StatusRow['status'], count: number): StatusRow => ({
-        status, label: ctx.t(`status.${status}`), count, total: c.total, percent: percentOf(count, c.total),
+        status, label: ctx.t(`status.${status}`), count, countText: new Intl.NumberFormat(ctx.code).format(count),
+        total: c.total, percent: percentOf(ctx.code, count, c.total),
       });
       const items: StatusItem[] = [
         ...s.records

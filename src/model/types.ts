@@ -166,6 +166,8 @@ export interface StatusRow {
   status: 'translated' | 'stale' | 'missing' | 'machine' | 'protectedTerms';
   label: string;
   count: number;
+  /** The count as the page's locale writes numbers. */
+  countText: string;
   total: number;
   percent: string;
 }
