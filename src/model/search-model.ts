@@ -119,7 +119,8 @@ export function searchUi(t: TFunction, locale: string): SearchUi {
     loading: t('search.loading'),
     failed: t('search.failed'),
     none: t('search.none'),
-    results: { one: t('search.results_one'), other: t('search.results_other') },
+    // Every plural form the locale has (Arabic has six), as i18next keys them.
+    results: Object.fromEntries(new Intl.PluralRules(locale).resolvedOptions().pluralCategories.map((c) => [c, t(`search.results_${c}`)])),
     kinds: kindLabels,
     severities: severityLabels,
   };
