@@ -2,6 +2,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Page } from '../model/types.ts';
+import { failPagefindRequestsOnExit } from './pagefind-exit.ts';
 
 /** Pagefind refused the site; the message carries Pagefind's own words. */
 export class SearchIndexError extends Error {
@@ -39,6 +40,15 @@ export function folderBytes(dir: string): number {
  * process is always closed, even when indexing fails.
  */
 export async function indexSite(siteDir: string, pages: Page[]): Promise<IndexSummary> {
+  await failPagefindRequestsOnExit();
+  // Pagefind's Node service prints its own failures with a stack trace; keep them as reasons for
+  // our one-line error instead.
+  const reasons: string[] = [];
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    const reason = args.filter((a) => a !== 'Service stopped').map((a) => (a instanceof Error ? a.message : String(a))).join(': ');
+    reasons.push(reason);
+  };
   try {
     const { index, errors } = await pagefind.createIndex({});
     check('starting Pagefind', errors);
@@ -60,9 +70,11 @@ export async function indexSite(siteDir: string, pages: Page[]): Promise<IndexSu
     const languages = readdirSync(outputPath).flatMap((n) => /^pagefind\.(.+)_[0-9a-f]+\.pf_meta$/.exec(n)?.[1] ?? []);
     return { pages: added.page_count, records, languages, bytes: folderBytes(outputPath) };
   } catch (err) {
-    if (err instanceof SearchIndexError) throw err;
-    throw new SearchIndexError(`search index: ${(err as Error).message}`);
+    const because = reasons.length ? ` (${reasons.join('; ')})` : '';
+    if (err instanceof SearchIndexError) throw new SearchIndexError(`${err.message}${because}`);
+    throw new SearchIndexError(`search index: ${(err as Error).message}${because}`);
   } finally {
     await pagefind.close();
+    console.error = consoleError;
   }
 }

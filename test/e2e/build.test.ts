@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fixture, runCli, tempDir } from '../support/helpers.ts';
@@ -49,6 +49,20 @@ test('script in a text field comes out escaped, never as markup', () => {
     assert.doesNotMatch(html, /<b>fine/);
   } finally {
     cleanup();
+  }
+});
+
+test('a search indexer that dies mid-build fails the build in one line and keeps the previous output', () => {
+  // Pagefind's Node API runs the binary named by PAGEFIND_BINARY_PATH; this one quits at once.
+  const fake = join(tmp.dir, 'pagefind-that-dies');
+  writeFileSync(fake, '#!/bin/sh\necho "pagefind: out of disk space" >&2\nexit 3\n', { mode: 0o755 });
+  for (let run = 0; run < 3; run++) {
+    const r = runCli(['build', '--data', fixture('valid'), '--out', out], undefined, { PAGEFIND_BINARY_PATH: fake });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /^fieldguide build: search index: Pagefind backend closed \((?:Pagefind exited with code 3|write EPIPE)\); nothing was written$/m);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(readFileSync(marker, 'utf8'), previous);
+    assert.deepEqual(readdirSync(tmp.dir).filter((f) => f.includes('.tmp-')), [], 'no temporary folder left behind');
   }
 });
 

@@ -15,7 +15,7 @@ export function tempDir(prefix = 'fieldguide-test-'): { dir: string; cleanup: ()
 }
 
 /** Runs the real `fieldguide` command and returns its exit code and output. */
-export function runCli(args: string[], cwd = root): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+export function runCli(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
