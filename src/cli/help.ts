@@ -34,8 +34,8 @@ Exit codes: 0 built, 1 content errors, broken internal links or a search index e
 
 Builds the site and serves it with live reload; edits to the data folder and to the
 templates in _includes/ rebuild it and reload the browser. Content errors are printed
-and the last good pages stay served. Restart it after changing Fieldguide's own code
-in src/.
+and the last good pages stay served. A change to Fieldguide's own code (src/*.ts,
+eleventy.config.ts) restarts the server process, since running code cannot reload.
 
 Options:
   --data DIR   content folder (default: data)

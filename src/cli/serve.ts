@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { packageRoot } from '../build/build-site.ts';
+import { serveChildFlag, superviseServe } from './serve-supervisor.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +27,10 @@ export async function serveCommand(values: Record<string, string | boolean | und
   }
   const dataDir = resolve((values.data as string | undefined) ?? 'data');
   const outDir = resolve((values.out as string | undefined) ?? '_site');
+  if (process.env[serveChildFlag] !== '1') {
+    // Paths are resolved here, against the directory the user ran the command in.
+    return superviseServe(['--data', dataDir, '--out', outDir, '--port', String(port), '--host', host]);
+  }
   process.env.FIELDGUIDE_DATA = dataDir;
   process.chdir(packageRoot);
   bindDevServer(host);
@@ -35,9 +40,11 @@ export async function serveCommand(values: Record<string, string | boolean | und
   await eleventy.serve(port);
   console.log(`serving ${dataDir} at http://${host.includes(':') ? `[${host}]` : host}:${port}/ (Ctrl+C to stop)`);
   return new Promise((done) => {
-    process.once('SIGINT', async () => {
+    const stop = async () => {
       await eleventy.stopWatch();
       done(0);
-    });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_0
 
 const title = async (url: string) => /<title>([^<]*)<\/title>/.exec(await (await fetch(url)).text())?.[1];
 
-test('serve listens on 127.0.0.1 only, rebuilds on data edits and keeps the last good site on errors', async () => {
+test('serve listens on 127.0.0.1 only, rebuilds on data edits, keeps the last good site on errors and restarts on code edits', async () => {
   const { dir, cleanup } = tempDir();
   const data = join(dir, 'data');
   cpSync(fixture('valid'), data, { recursive: true });
@@ -63,6 +63,18 @@ test('serve listens on 127.0.0.1 only, rebuilds on data edits and keeps the last
     await poll('the error report', async () => (log.includes('title: expected a string, found a number') ? true : undefined));
     assert.match(log, /still serving the last good build/);
     assert.equal(await title(base), 'Widget Help, edited');
+
+    // Fieldguide's own code is cached by Node: a change to it restarts the server process.
+    writeFileSync(site, readFileSync(site, 'utf8').replace('"title": 42', '"title": "Widget Help, restarted"'));
+    assert.equal(await poll('the fixed rebuild', async () => ((await title(base)) === 'Widget Help, restarted' ? 'ok' : undefined)), 'ok');
+    const starts = () => log.match(/^serving .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl\+C to stop\)$/gm)?.length ?? 0;
+    assert.equal(starts(), 1);
+    const code = join(root, 'src/model/urls.ts');
+    const now = new Date();
+    utimesSync(code, now, now);
+    await poll('the restart', async () => (log.includes('fieldguide serve: src/model/urls.ts changed; restarting') ? true : undefined));
+    await poll('the new server process', async () => (starts() === 2 ? true : undefined));
+    assert.equal(await title(base), 'Widget Help, restarted');
   } finally {
     child.kill('SIGINT');
     await new Promise((done) => child.once('exit', done));
