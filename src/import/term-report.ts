@@ -41,6 +41,8 @@ export function importViolations(source: string, step: ImportedStep, glossary: r
     const ref = v.kind === 'target' ? parseReference(v.term) : undefined;
     if (ref?.kind !== 'error') return v;
     const instead = likeliest(ref.code, free) ?? likeliest(ref.code, step.plain.split(/\s+/).filter(Boolean));
-    return instead ? { kind: 'code-name', term: ref.code, insteadOf: instead.replace(/[,.;:]+$/, '') } : v;
+    // The code written out but not as a reference (say, as other link text) is no stand-in.
+    if (!instead || instead.replace(/[,.;:]+$/, '') === ref.code) return v;
+    return { kind: 'code-name', term: ref.code, insteadOf: instead.replace(/[,.;:]+$/, '') };
   });
 }
