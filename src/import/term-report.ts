@@ -11,7 +11,7 @@ function near(a: string, b: string): boolean {
 
 /**
  * How much `candidate` looks like the code name `code`, counted in shared words, e.g.
- * `codeLikeness('stopped-extension-dll-exception', 'ekstensi-dll-pengecualian')` → 2.
+ * `codeLikeness('stopped-extension-dll-exception', 'ekstensi-dll-pengecualian')` → 1 (`dll`).
  */
 export function codeLikeness(code: string, candidate: string): number {
   const theirs = parts(candidate);
