@@ -76,6 +76,22 @@ test('the Indonesian seed becomes a machine-translated overlay of the shipped ar
   assert.doesNotMatch(again.stdout, /^(created|updated) /m, 're-importing the same file changes nothing');
 });
 
+test('the French human translation keeps a code name in bold, which becomes the error reference the source has', () => {
+  const data = copyOf(join(root, 'data'), 'french');
+  const site = JSON.parse(readFileSync(join(data, 'site.json'), 'utf8'));
+  writeFileSync(join(data, 'site.json'), JSON.stringify({ ...site, locales: [...site.locales, { code: 'fr', label: 'Français' }] }, null, 2));
+  const r = runCli(['import', fixture('import/configure-mim-sync-service.fr.md'), '--data', data, '--translation-of', 'configure-mim-sync-service']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /→ fr translation of configure-mim-sync-service \(human, 2021-03-04\)$/m);
+  assert.match(r.stdout, /^ {4}4 → extension-dll-exception \(position, link technet-7515, code mim-object-errors\/extension-dll-exception\)$/m);
+  assert.match(r.stdout, /^created .*translations\/fr\/articles\/configure-mim-sync-service\.json$/m);
+  const overlay = JSON.parse(readFileSync(join(data, 'translations/fr/articles/configure-mim-sync-service.json'), 'utf8'));
+  assert.equal(overlay.translation.method, 'human');
+  assert.match(overlay.steps['extension-dll-exception'].text, /^Si l’exécution s’arrête avec \[extension-dll-exception\]\(error:mim-object-errors\/extension-dll-exception\), /);
+  assert.doesNotMatch(r.stderr, /error code name "extension-dll-exception"/, 'the kept code name is no violation');
+  assert.match(r.stderr, /steps\["failed-creation-via-web-services"\]\.text: fr: error code name "stopped-server" is missing from the translation; "Serveur" stands in its place/);
+});
+
 test('--dry-run prints the overlay it would write and writes nothing', () => {
   const data = copyOf(join(root, 'data'), 'dry');
   const before = snapshot(data);
