@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadTranslatedContent } from '../build/prepare-site.ts';
-import { hints, violationMessage } from '../i18n/check-protected.ts';
-import { displayPath, parseJson, problemAt } from '../content/json-source.ts';
+import { displayPath } from '../content/json-source.ts';
 import type { Problem } from '../content/problems.ts';
 import type { Article, Content } from '../content/types.ts';
 import { suggestHint } from '../content/did-you-mean.ts';
@@ -16,6 +15,7 @@ import { parseArticle } from './parse-article.ts';
 import { addLinks } from './registry-file.ts';
 import { toArticle } from './to-article.ts';
 import { toOverlay } from './to-overlay.ts';
+import { overlayReport } from './overlay-report.ts';
 import { ImportUsageError, type ImportedDoc } from './types.ts';
 
 export interface ImportOptions {
@@ -84,14 +84,17 @@ export function planImport(opts: ImportOptions): ImportPlan {
   };
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
 
+  const source = opts.translationOf ? articles.get(opts.translationOf) : undefined;
+  if (opts.translationOf && !source) {
+    const hint = suggestHint(opts.translationOf, articles.keys());
+    throw new ImportUsageError(`--translation-of: no article "${opts.translationOf}" in ${displayPath(resolve(opts.dataDir))}${hint ? `; ${hint}` : ''}`);
+  }
+
+  // A code name found in several catalogs means the one the source article refers to.
+  const prefer = source ? source.value.steps.flatMap((s) => sourceRefs(s).errors) : [];
+
   for (const file of opts.files) {
     const shown = displayPath(resolve(file));
-    const source = opts.translationOf ? articles.get(opts.translationOf) : undefined;
-    if (opts.translationOf && !source) {
-      const hint = suggestHint(opts.translationOf, articles.keys());
-      throw new ImportUsageError(`--translation-of: no article "${opts.translationOf}" in ${displayPath(resolve(opts.dataDir))}${hint ? `; ${hint}` : ''}`);
-    }
-    const prefer = source ? source.value.steps.flatMap((s) => sourceRefs(s).errors) : [];
     const doc = readDoc(file, content, registry, prefer);
     plan.warnings.push(...doc.warnings);
     const docLocale = opts.locale ?? doc.meta.translation?.locale;
@@ -101,7 +104,6 @@ export function planImport(opts: ImportOptions): ImportPlan {
         throw new ImportUsageError(`${shown} is in ${docLocale}, not the source locale ${site.defaultLocale}; import it with --translation-of <article-id>`);
       }
       const article = toArticle(doc);
-      articles.set(article.id, { value: article, file: `${article.id}.json` });
       put(join(content.dataDir, 'articles', `${article.id}.json`), json(article));
       plan.lines.push(`${shown} → article ${article.id}: ${article.steps.length} step${article.steps.length === 1 ? '' : 's'} (${article.steps.map((s) => s.id).join(', ')})`);
       continue;
@@ -112,19 +114,13 @@ export function planImport(opts: ImportOptions): ImportPlan {
     const path = join(content.dataDir, 'translations', locale, 'articles', source.file);
     const text = json(result.overlay);
     put(path, text);
-    const t = result.overlay.translation;
-    plan.lines.push(`${shown} → ${locale} translation of ${source.value.id} (${t.method}, ${t.date})`);
-    plan.lines.push(`  ${result.matches.length} of ${doc.steps.length} imported steps matched ${source.value.steps.length} source steps:`);
-    for (const m of result.matches) plan.lines.push(`    ${m.imported + 1} → ${m.id} (${m.evidence.join(', ')})`);
-    for (const s of result.unmatchedImported) {
-      plan.warnings.push({ file: shown, line: s.line, column: 1, path: '', severity: 'warning', message: `step "${s.plain.slice(0, 60)}…" matches no step of ${source.value.id}; it is not imported`, hint: 'a translated step is matched by position and by the links and codes it shares with a source step' });
-    }
-    for (const id of result.unmatchedSource) plan.lines.push(`    untranslated: ${id} (readers see it in ${site.defaultLocale})`);
-    const overlaySource = parseJson(displayPath(path), text).source;
-    const severity = site.translationPolicy?.protectedTerms ?? 'error';
-    for (const { path: at, violation } of result.violations) {
-      plan.violations.push(problemAt(overlaySource, at, violationMessage(locale, violation), { hint: hints[violation.kind], needle: violation.insteadOf, severity }));
-    }
+    const report = overlayReport({
+      file: shown, locale, sourceLocale: site.defaultLocale, source: source.value, result, shownPath: displayPath(path), text,
+      importedSteps: doc.steps.length, severity: site.translationPolicy?.protectedTerms ?? 'error',
+    });
+    plan.lines.push(...report.lines);
+    plan.warnings.push(...report.warnings);
+    plan.violations.push(...report.violations);
   }
 
   const reused = [...registry.reused];
