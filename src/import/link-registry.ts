@@ -7,6 +7,21 @@ export interface Registry {
   added: string[];
   /** Ids this run found already registered (by current URL or history). */
   reused: Set<string>;
+  /** Every known address (current, then archive and history) by its urlKey, for lookups in constant time. */
+  byUrl: Map<string, string>;
+}
+
+/** A registry for one import run over a copy of the entries of links.json. */
+export function createRegistry(links: Record<string, LinkEntry>): Registry {
+  const byUrl = new Map<string, string>();
+  const entries = Object.entries(structuredClone(links));
+  for (const [id, entry] of entries) if (!byUrl.has(urlKey(entry.url))) byUrl.set(urlKey(entry.url), id);
+  for (const [id, entry] of entries) {
+    for (const url of [entry.archive, ...(entry.history ?? []).map((h) => h.url)]) {
+      if (url && !byUrl.has(urlKey(url))) byUrl.set(urlKey(url), id);
+    }
+  }
+  return { links: Object.fromEntries(entries), added: [], reused: new Set(), byUrl };
 }
 
 /**
@@ -25,15 +40,8 @@ export function urlKey(url: string): string {
 }
 
 /** The id of the entry whose URL, archive or history holds `url`, e.g. an old TechNet address → `technet-7515`. */
-export function findLinkId(links: Record<string, LinkEntry>, url: string): string | undefined {
-  const key = urlKey(url);
-  for (const [id, entry] of Object.entries(links)) {
-    if (urlKey(entry.url) === key) return id;
-  }
-  for (const [id, entry] of Object.entries(links)) {
-    if ((entry.history ?? []).some((h) => urlKey(h.url) === key) || (entry.archive && urlKey(entry.archive) === key)) return id;
-  }
-  return undefined;
+export function lookupLink(registry: Registry, url: string): string | undefined {
+  return registry.byUrl.get(urlKey(url));
 }
 
 /** Lower-case words joined by hyphens, e.g. `7515.FIM Troubleshooting` → `7515-fim-troubleshooting`. */
@@ -65,7 +73,7 @@ export function newLinkId(url: string, taken: (id: string) => boolean): string {
 
 /** The registry id for `url`: an existing entry when one holds it, otherwise a new entry titled `title`. */
 export function registerLink(registry: Registry, url: string, title: string): string {
-  const found = findLinkId(registry.links, url);
+  const found = lookupLink(registry, url);
   if (found) {
     if (!registry.added.includes(found)) registry.reused.add(found);
     return found;
@@ -73,5 +81,6 @@ export function registerLink(registry: Registry, url: string, title: string): st
   const id = newLinkId(url, (c) => c in registry.links);
   registry.links[id] = { url: url.trim(), title: title.trim() || url.trim() };
   registry.added.push(id);
+  registry.byUrl.set(urlKey(url), id);
   return id;
 }

@@ -8,7 +8,7 @@ import { suggestHint } from '../content/did-you-mean.ts';
 import { codeIndex, codeRef } from './code-names.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { docsMeta } from './docs-meta.ts';
-import { registerLink, type Registry } from './link-registry.ts';
+import { createRegistry, registerLink, type Registry } from './link-registry.ts';
 import { siteLocale } from './locale.ts';
 import { sourceRefs } from './match-steps.ts';
 import { parseArticle } from './parse-article.ts';
@@ -75,7 +75,7 @@ function translationLocale(content: Content, file: string, wanted: string | unde
 export function planImport(opts: ImportOptions): ImportPlan {
   const { content } = loadTranslatedContent(opts.dataDir);
   const site = content.site.value;
-  const registry: Registry = { links: structuredClone(content.links.value.links), added: [], reused: new Set() };
+  const registry = createRegistry(content.links.value.links);
   const articles = new Map<string, { value: Article; file: string }>(content.articles.map((a) => [a.value.id, { value: a.value, file: basename(a.source.file) }]));
   const plan: ImportPlan = { content, changes: [], lines: [], warnings: [], violations: [] };
   const put = (path: string, text: string) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findLinkId, newLinkId, registerLink, urlKey, type Registry } from '../../../src/import/link-registry.ts';
+import { createRegistry, lookupLink, newLinkId, registerLink, urlKey } from '../../../src/import/link-registry.ts';
 import { addLinks } from '../../../src/import/registry-file.ts';
 
 const links = {
@@ -12,9 +12,9 @@ const links = {
 };
 
 test('a former URL in the history finds the entry that holds it now', () => {
-  assert.equal(findLinkId(links, 'https://social.technet.microsoft.com/wiki/contents/articles/7515.fim-troubleshooting-extension-dll-exception.aspx'), 'technet-7515');
-  assert.equal(findLinkId(links, 'https://learn.microsoft.com/id-id/archive/technet-wiki/7515.fim-troubleshooting-extension-dll-exception/'), 'technet-7515');
-  assert.equal(findLinkId(links, 'https://learn.microsoft.com/archive/technet-wiki/other'), undefined);
+  assert.equal(lookupLink(createRegistry(links), 'https://social.technet.microsoft.com/wiki/contents/articles/7515.fim-troubleshooting-extension-dll-exception.aspx'), 'technet-7515');
+  assert.equal(lookupLink(createRegistry(links), 'https://learn.microsoft.com/id-id/archive/technet-wiki/7515.fim-troubleshooting-extension-dll-exception/'), 'technet-7515');
+  assert.equal(lookupLink(createRegistry(links), 'https://learn.microsoft.com/archive/technet-wiki/other'), undefined);
 });
 
 test('URL keys ignore host case, a trailing slash and a Docs locale segment', () => {
@@ -30,7 +30,7 @@ test('new ids are readable and never collide', () => {
 });
 
 test('registering the same new URL twice adds one entry', () => {
-  const registry: Registry = { links: structuredClone(links), added: [], reused: new Set() };
+  const registry = createRegistry(links);
   assert.equal(registerLink(registry, 'https://example.test/a/fan-guide', 'Fan guide'), 'fan-guide');
   assert.equal(registerLink(registry, 'https://example.test/a/fan-guide/', 'the fan guide'), 'fan-guide');
   assert.equal(registerLink(registry, links['technet-7515'].history[0].url, 'x'), 'technet-7515');
