@@ -116,6 +116,13 @@ test('round trip: an English Docs article imports, builds, and its page has the 
   assert.equal(article.steps[1].text, 'Check that the `FanSpeed` setting is not `Low`; see the [cooling guide](link:cooling) for the right value.');
   assert.deepEqual(JSON.parse(readFileSync(join(data, 'links.json'), 'utf8')).links.cooling, { url: 'https://example.test/guides/cooling.html', title: 'cooling guide' });
 
+  const imported = snapshot(data);
+  const again = runCli(['import', fixture('import/widget-overheats.md'), '--data', data]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^links: 3 reused \(widget-manual, cooling, widget-forum\), 0 new$/m);
+  assert.match(again.stdout, /^unchanged .*articles\/widget-overheats\.json$/m);
+  assert.deepEqual(snapshot(data), imported, 're-importing the same file changes nothing');
+
   const out = join(tmp.dir, 'round-trip-site');
   const b = runCli(['build', '--data', data, '--out', out]);
   assert.equal(b.code, 0, b.stderr);
