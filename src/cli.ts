@@ -5,6 +5,7 @@ import { serveCommand } from './cli/serve.ts';
 import { i18nCommand } from './cli/i18n.ts';
 import { checkLinksCommand, checkLinksOptions } from './cli/check-links.ts';
 import { bundleCommand } from './cli/bundle.ts';
+import { importCommand } from './cli/import.ts';
 
 type Handler = (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 
@@ -26,6 +27,11 @@ const commands: Record<string, { options: ParseArgsConfig['options']; positional
   bundle: {
     options: { site: { type: 'string' }, out: { type: 'string' } },
     run: bundleCommand,
+  },
+  import: {
+    options: { data: { type: 'string' }, locale: { type: 'string' }, 'translation-of': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    positionals: true,
+    run: importCommand,
   },
 };
 

@@ -10,6 +10,7 @@ Commands:
   bundle       zip the built site for reading offline, from disk, with search
   check-links  check the link registry and every link of the built site
   i18n         translation status and review stamps (fieldguide i18n status)
+  import       bring Docs-style markdown articles and translations into data/
   help         show help for a command (fieldguide help build)
 
 Run 'fieldguide <command> --help' for the options of a command.
@@ -123,4 +124,32 @@ Options:
 
 Exit codes: 0 written, 1 the folder is not a built site or the zip cannot be written,
 2 usage errors.`,
+  import: `Usage: fieldguide import <file.md>... [--data DIR] [--translation-of ARTICLE-ID]
+         [--locale LOCALE] [--dry-run]
+
+Imports Microsoft Docs-style markdown: YAML front matter, a title (its <a name="..."> anchor
+becomes the article id), an introduction and an ordered list of steps. Inline links go into
+links.json (an entry whose URL or history holds the address is reused; new ones get ids
+from their path); bold or code-span names that are codes of a catalog become error:
+references. Front matter: ms.date -> updated, ms.author/author -> owner, audience,
+ROBOTS -> robots, description -> summary.
+
+With --translation-of, each file becomes the translation overlay of that article in its
+locale (ms.contentlocale, or --locale): steps are matched to the source's steps by position
+and by the links and codes they share, ms.translationtype MT/HT -> machine/human,
+ms.lasthandoff -> date, and ms.openlocfilehash, ms.sourcegitcommit and ms.locfileid are kept
+under translation.imported. Protected terms the translation lost are listed.
+
+Everything is validated with the data folder before anything is written; on any error
+nothing is written. Importing the same file again changes nothing.
+
+Options:
+  --data DIR               content folder (default: data)
+  --translation-of ID      import as a translation of this article
+  --locale LOCALE          the translation's locale when the front matter has none
+  --dry-run                print the files that would be written; write nothing
+  -h, --help               show this help
+
+Exit codes: 0 imported (lost protected terms are reported on stderr), 1 a file cannot be
+imported or the result would not be valid, 2 usage errors.`,
 };

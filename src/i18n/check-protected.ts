@@ -13,7 +13,7 @@ export interface TermProblem extends Violation {
   problem: Problem;
 }
 
-const hints: Record<TermKind, string> = {
+export const hints: Record<TermKind, string> = {
   code: 'code spans are names the product shows; copy them from the source unchanged',
   target: 'link and error references must point where the source points; translate only the link text',
   'code-name': 'error codes are identifiers, not words; write the code exactly as the source does',
