@@ -14,6 +14,8 @@ export interface SyntheticOptions {
   codes: number;
   locales: number;
   seed?: number;
+  /** Codes per catalog file (default 500); one large catalog exposes per-file costs. */
+  catalogSize?: number;
 }
 
 export interface SyntheticSummary {
@@ -35,7 +37,6 @@ type Obj = Record<string, unknown>;
 
 const localeCodes = ['en', 'id', 'fr', 'de', 'es', 'pt', 'nl', 'sv', 'it', 'pl'];
 const glossary = ['Fabrikam Hub', 'TempDB'];
-const codesPerCatalog = 500;
 const date = '2026-01-15';
 
 /** Codes per catalog, as even as possible, e.g. `spread(1200, 3)` → `[400, 400, 400]`. */
@@ -156,7 +157,7 @@ export function writeSyntheticData(dir: string, options: SyntheticOptions): Synt
   if (options.codes < 1) throw new Error(`codes must be at least 1, got ${options.codes}`);
   const rng = random(options.seed ?? 1);
   const locales = localeCodes.slice(0, options.locales);
-  const catalogSizes = spread(options.codes, Math.ceil(options.codes / codesPerCatalog));
+  const catalogSizes = spread(options.codes, Math.ceil(options.codes / (options.catalogSize ?? 500)));
   const codeIds = catalogSizes.map((n, c) => Array.from({ length: n }, (_, i) => `${pick(rng, ['sync', 'conn', 'auth', 'disk', 'run'])}-${pick(rng, ['timeout', 'denied', 'missing', 'locked', 'stale', 'full'])}-${c}${String(i).padStart(4, '0')}`));
   const linkCount = Math.max(10, Math.ceil(options.codes / 20));
   const refs = { codes: codeIds.flatMap((ids, c) => ids.map((id) => `cat-${String(c).padStart(3, '0')}/${id}`)), links: Array.from({ length: linkCount }, (_, i) => `kb-${1000 + i}`) };
