@@ -29,6 +29,7 @@ checker over 1,000 URLs on 127.0.0.1.
                    or codes×locales such as 20000x3; builds and baseline only
   --json FILE      also write every run and the medians as JSON
   --seed S         seed of the synthetic content (default 1)
+  --catalog-size C codes per catalog file (default 500)
   --profile DIR    write a V8 CPU profile of every build into DIR (node --cpu-prof)
   --keep           keep the temporary folder and print where it is
   -h, --help       show this help`;
@@ -37,7 +38,7 @@ const { values } = parseArgs({
   strict: true,
   options: {
     codes: { type: 'string' }, locales: { type: 'string' }, runs: { type: 'string' }, sizes: { type: 'string' },
-    json: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    json: { type: 'string' }, seed: { type: 'string' }, 'catalog-size': { type: 'string' }, profile: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
@@ -59,6 +60,7 @@ function count(name: string, fallback: number): number {
 const locales = count('locales', 2);
 const runs = count('runs', 3);
 const seed = count('seed', 1);
+const catalogSize = count('catalog-size', 500);
 /** Sizes as codes×locales: `6000` is pages over --locales, `20000x3` is explicit. */
 const points = values.sizes
   ? values.sizes.split(',').map((s) => {
@@ -84,7 +86,7 @@ try {
   for (const p of points) {
     const dir = join(work, `${p.codes}x${p.locales}`);
     progress(`point ${p.codes} codes × ${p.locales} locales, ${runs} runs, in ${dir}`);
-    results.push(await benchPoint({ ...p, runs, seed, dir, profileDir, progress }));
+    results.push(await benchPoint({ ...p, runs, seed, catalogSize, dir, profileDir, progress }));
     if (!values.sizes) {
       progress(`serve: first build, then ${runs} edits of one code`);
       const last = results[results.length - 1];
@@ -126,6 +128,6 @@ if (verdicts.length) console.log(`\ntargets:\n${verdicts.map((v) => `  ${v}`).jo
 
 if (values.json) {
   const file = resolve(values.json);
-  writeFileSync(file, `${JSON.stringify({ machine: { ...before, loadavgAfter: after.loadavg }, options: { runs, seed, points }, summaries, rebuild, links, targets: verdicts, runs: results }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ machine: { ...before, loadavgAfter: after.loadavg }, options: { runs, seed, catalogSize, points }, summaries, rebuild, links, targets: verdicts, runs: results }, null, 2)}\n`);
   progress(`wrote ${file}`);
 }

@@ -29,6 +29,7 @@ export interface PointOptions {
   locales: number;
   runs: number;
   seed: number;
+  catalogSize?: number;
   dir: string;
   /** When set, each worker writes a V8 CPU profile into this folder. */
   profileDir?: string;
@@ -47,7 +48,7 @@ async function run(args: string[], profileDir?: string): Promise<RunFigures> {
 export async function benchPoint(o: PointOptions): Promise<PointResult> {
   const data = join(o.dir, 'data');
   let t0 = performance.now();
-  const summary = writeSyntheticData(data, { codes: o.codes, locales: o.locales, seed: o.seed });
+  const summary = writeSyntheticData(data, { codes: o.codes, locales: o.locales, seed: o.seed, catalogSize: o.catalogSize });
   const generateMs = performance.now() - t0;
   o.progress(`generated ${o.codes} codes × ${o.locales} locales (${summary.catalogs} catalogs, ${summary.articles} articles, ${summary.links} links; ${summary.translated} translated, ${summary.stale} stale, ${summary.missing} missing records) in ${(generateMs / 1000).toFixed(1)} s`);
   const result: PointResult = { codes: o.codes, locales: o.locales, data: summary, generateMs, fieldguide: [], baseline: [] };
