@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
-  findNodeAtLocation,
   getNodeValue,
   parseTree,
   printParseErrorCode,
@@ -32,17 +31,34 @@ export function formatPath(path: JsonPath): string {
   return out;
 }
 
+// Offsets of each line start per text, so locating many records in one file costs one scan of it.
+// Keyed by the text itself: the same string object hits V8's cached hash; a few entries suffice.
+const lineStartsCache = new Map<string, number[]>();
+
+/** Offsets at which each line of a text starts, e.g. `'ab\ncd'` → `[0, 3]`. */
+function lineStarts(text: string): number[] {
+  let starts = lineStartsCache.get(text);
+  if (starts) return starts;
+  starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (lineStartsCache.size >= 8) lineStartsCache.delete(lineStartsCache.keys().next().value as string);
+  lineStartsCache.set(text, starts);
+  return starts;
+}
+
 /** 1-based line and column of a character offset, e.g. offset 0 → `{ line: 1, column: 1 }`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const starts = lineStarts(text);
+  const at = Math.max(0, Math.min(offset, text.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  // Binary search for the last line starting at or before the offset.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
 
 /** Shows a path relative to the working directory, as editors and terminals link it. */
@@ -93,14 +109,35 @@ export function readJson(absolute: string): { source?: JsonSource; problems: Pro
   return parseJson(file, text);
 }
 
+// Property nodes of each object node by key (first wins, as jsonc-parser's lookup does), so
+// locating every record of a large catalog does not rescan the catalog for each one.
+const propertyIndex = new WeakMap<Node, Map<string, Node>>();
+
+/** The value node of an object's property or an array's item, e.g. `child(codes, 3)`. */
+function child(node: Node, segment: string | number): Node | undefined {
+  if (typeof segment === 'number') return node.type === 'array' && segment >= 0 ? node.children?.[segment] : undefined;
+  if (node.type !== 'object') return undefined;
+  let index = propertyIndex.get(node);
+  if (!index) {
+    index = new Map();
+    for (const prop of node.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (key && value && prop.children?.length === 2 && !index.has(String(key.value))) index.set(String(key.value), value);
+    }
+    propertyIndex.set(node, index);
+  }
+  return index.get(segment);
+}
+
 /** The node at a JSON path, or the deepest existing ancestor so a message still points near. */
 export function nodeAt(source: JsonSource, path: JsonPath): Node | undefined {
-  if (!source.tree) return undefined;
-  for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(source.tree, path.slice(0, n));
-    if (node) return node;
+  let node = source.tree;
+  for (const segment of path) {
+    const next = node && child(node, segment);
+    if (!next) return node;
+    node = next;
   }
-  return source.tree;
+  return node;
 }
 
 /**

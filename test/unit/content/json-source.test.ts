@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { duplicateKeyProblems, formatPath, lineColumn, parseJson, problemAt } from '../../../src/content/json-source.ts';
+import { duplicateKeyProblems, formatPath, lineColumn, nodeAt, parseJson, problemAt } from '../../../src/content/json-source.ts';
 
 test('formatPath writes paths the way authors read them', () => {
   assert.equal(formatPath(['steps', 3, 'text']), 'steps[3].text');
@@ -37,4 +37,22 @@ test('duplicate keys are reported; link ids get their own wording', () => {
   const { source } = parseJson('links.json', '{"links": {"a": {"url": "x"}, "a": {"url": "y"}}, "b": 1, "b": 2}');
   const messages = duplicateKeyProblems(source).map((p) => p.message);
   assert.deepEqual(messages.sort(), ['duplicate link id "a"', 'duplicate property "b"']);
+});
+
+test('lineColumn agrees with counting newlines at every offset, past the end included', () => {
+  const text = '{\n  "a": [1,\n\n    2],\n  "b": "x"\n}';
+  for (let offset = 0; offset <= text.length + 2; offset++) {
+    const before = text.slice(0, offset).split('\n');
+    assert.deepEqual(lineColumn(text, offset), { line: before.length, column: offset - (text.slice(0, offset).lastIndexOf('\n') + 1) + 1 }, `offset ${offset}`);
+  }
+});
+
+test('nodeAt finds keyed and indexed values, the first of duplicate keys, or the deepest existing ancestor', () => {
+  const { source } = parseJson('c.json', '{"codes": {"x": {"meaning": "m"}, "y": 1, "y": 2}, "list": [10, 20]}');
+  assert.equal(nodeAt(source, ['codes', 'x', 'meaning'])?.value, 'm');
+  assert.equal(nodeAt(source, ['codes', 'y'])?.value, 1);
+  assert.equal(nodeAt(source, ['list', 1])?.value, 20);
+  assert.equal(nodeAt(source, ['codes', 'x', 'action']), nodeAt(source, ['codes', 'x']));
+  assert.equal(nodeAt(source, ['list', 5]), nodeAt(source, ['list']));
+  assert.equal(nodeAt(source, []), source.tree);
 });
