@@ -28,6 +28,9 @@ function pathsOf(value: Json, path: Path = [], out: { path: Path; value: Json }[
   return out;
 }
 
+/** Every path below the root: the root itself is replaced by text mutations, not these. */
+const inner = (value: Json) => pathsOf(value).filter((e) => e.path.length > 0);
+
 /** Sets (or with `remove`, deletes) the value at a non-empty path. */
 function setAt(root: Json, path: Path, value: Json | undefined): void {
   let parent = root as Record<string | number, Json>;
@@ -47,14 +50,14 @@ type JsonMutation = (value: Json, r: Random) => string | undefined;
 
 const jsonMutations: Record<string, JsonMutation> = {
   'delete field': (v, r) => {
-    const fields = pathsOf(v).filter((e) => e.path.length > 0);
+    const fields = inner(v);
     if (!fields.length) return undefined;
     const { path } = r.pick(fields);
     setAt(v, path, undefined);
     return `deleted ${path.join('.')}`;
   },
   'retype field': (v, r) => {
-    const fields = pathsOf(v).filter((e) => e.path.length > 0);
+    const fields = inner(v);
     if (!fields.length) return undefined;
     const { path } = r.pick(fields);
     const to = r.pick(otherTypes);
@@ -62,7 +65,7 @@ const jsonMutations: Record<string, JsonMutation> = {
     return `set ${path.join('.')} to ${JSON.stringify(to)}`;
   },
   'odd unicode': (v, r) => {
-    const strings = pathsOf(v).filter((e) => typeof e.value === 'string');
+    const strings = inner(v).filter((e) => typeof e.value === 'string');
     if (!strings.length) return undefined;
     const { path, value } = r.pick(strings);
     const s = value as string;
@@ -72,7 +75,7 @@ const jsonMutations: Record<string, JsonMutation> = {
     return `inserted ${JSON.stringify(odd)} into ${path.join('.')} at ${at}`;
   },
   'odd unicode in prose': (v, r) => {
-    const prose = pathsOf(v).filter((e) => typeof e.value === 'string' && proseFields.includes(String(e.path[e.path.length - 1])));
+    const prose = inner(v).filter((e) => typeof e.value === 'string' && proseFields.includes(String(e.path[e.path.length - 1])));
     if (!prose.length) return undefined;
     const { path, value } = r.pick(prose);
     const odd = r.pick(oddUnicode);
@@ -81,7 +84,7 @@ const jsonMutations: Record<string, JsonMutation> = {
     return `added ${JSON.stringify(odd)} to ${path.join('.')}`;
   },
   'break reference': (v, r) => {
-    const refs = pathsOf(v).filter((e) => typeof e.value === 'string' && (isRefPath(e.path) || /\((link|error):/.test(e.value as string)));
+    const refs = inner(v).filter((e) => typeof e.value === 'string' && (isRefPath(e.path) || /\((link|error):/.test(e.value as string)));
     if (!refs.length) return undefined;
     const { path, value } = r.pick(refs);
     const broken = (value as string).replace(/(link:|error:)([^)\s]*)/, (_m, s, id) => `${s}${r.pick([`${id}x`, '', 'nope/', '/'])}`);
@@ -90,7 +93,7 @@ const jsonMutations: Record<string, JsonMutation> = {
   },
   'duplicate id': (v, r) => {
     const keyed = (x: Json): x is { [key: string]: Json } => !!x && typeof x === 'object' && !Array.isArray(x) && ('id' in x || 'code' in x);
-    const lists = pathsOf(v).filter((e) => Array.isArray(e.value) && e.value.filter(keyed).length > 1);
+    const lists = inner(v).filter((e) => Array.isArray(e.value) && e.value.filter(keyed).length > 1);
     if (!lists.length) return undefined;
     const { path, value } = r.pick(lists);
     const items = (value as Json[]).filter(keyed);
@@ -101,7 +104,7 @@ const jsonMutations: Record<string, JsonMutation> = {
     return `copied ${key} of ${path.join('.')} item ${from} to item ${to}`;
   },
   'hostile id': (v, r) => {
-    const ids = pathsOf(v).filter((e) => isIdPath(e.path));
+    const ids = inner(v).filter((e) => isIdPath(e.path));
     if (!ids.length) return undefined;
     const { path, value } = r.pick(ids);
     const id = r.pick(hostileIds);
@@ -113,7 +116,7 @@ const jsonMutations: Record<string, JsonMutation> = {
     return `set id ${path.join('.')} to ${JSON.stringify(id.length > 20 ? `${id.slice(0, 20)}…` : id)}`;
   },
   'deep nesting': (v, r) => {
-    const fields = pathsOf(v).filter((e) => e.path.length > 0);
+    const fields = inner(v);
     if (!fields.length) return undefined;
     const { path } = r.pick(fields);
     // Spliced in as text by mutate(): building it as a value would overflow JSON.stringify here.
