@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { listFiles } from '../../src/build/verify-output.ts';
 import { axeViolations } from '../support/axe.ts';
-import { root, runCli, tempDir } from '../support/helpers.ts';
+import { runCli, tempDir } from '../support/helpers.ts';
 import { serveFolder } from '../support/static-server.ts';
+import { htmlErrors } from '../support/validate-html.ts';
 
 const tmp = tempDir();
 const out = join(tmp.dir, 'site');
@@ -95,13 +93,7 @@ test('axe: the root language page has no WCAG 2.1 AA violation', async () => {
 });
 
 test('html-validate: every built page has zero errors under .htmlvalidate.json', async () => {
-  const validator = new HtmlValidate(JSON.parse(readFileSync(join(root, '.htmlvalidate.json'), 'utf8')));
-  const pages = listFiles(out).filter((f) => f.endsWith('.html'));
-  assert.equal(pages.length, 362);
-  const errors: string[] = [];
-  for (const file of pages) {
-    const result = await validator.validateString(readFileSync(join(out, file), 'utf8'), file);
-    for (const m of result.results.flatMap((r) => r.messages)) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
-  }
+  const { pages, errors } = await htmlErrors(out);
+  assert.equal(pages, 362);
   assert.deepEqual(errors.slice(0, 30), [], `${errors.length} errors`);
 });

@@ -9,6 +9,7 @@ import { runCli, tempDir } from '../support/helpers.ts';
 import { edgeText, linkPayloads, writeHostileSite, xssCorpus } from '../support/hostile-site.ts';
 import { auditPage, trapScript } from '../support/page-audit.ts';
 import { serveFolder } from '../support/static-server.ts';
+import { htmlErrors } from '../support/validate-html.ts';
 
 const tmp = tempDir('fieldguide-hostile-');
 const data = join(tmp.dir, 'data');
@@ -51,6 +52,12 @@ test('the corpus is in every kind of text field of the built site, escaped', () 
   const overlay = readFileSync(join(out, 'id/errors/widget-codes/w-1/index.html'), 'utf8');
   assert.match(overlay, /\[plain\]\(javascript:alert\(&quot;xss-md-js&quot;\)\)/, 'a refused link target stays visible as text');
   assert.equal(pages.length, 2 * (1 + 2 + 1 + (xssCorpus.length + 1) + 1 + 1 + 1) + 2);
+});
+
+test('escaped corpus text leaves every page valid HTML', async () => {
+  const { pages: count, errors } = await htmlErrors(out);
+  assert.equal(count, pages.length);
+  assert.deepEqual(errors.slice(0, 20), [], `${errors.length} errors`);
 });
 
 test('in Chromium, no page of the hostile site opens a dialog, runs a payload or carries a foreign URL scheme', async () => {

@@ -52,3 +52,9 @@ test('a very long id is quoted shortened, so its message stays readable', () => 
   assert.equal(shortId('x'.repeat(300)), `${'x'.repeat(60)}…`);
   assert.equal(shortId('stopped-server'), 'stopped-server');
 });
+
+test('an unpaired surrogate escape is refused where it stands, before the search indexer chokes on it', () => {
+  const problems = problemsAfter('articles/restart-widget.json', (t) => t.replace('"Restart the Widget"', '"Restart \\ud800 the Widget"'));
+  assert.deepEqual(problems, ['articles/restart-widget.json:3:12 title: text holds an unpaired surrogate escape (a lone \\ud800–\\udfff), which is not a character (write the character itself, or both halves of its surrogate pair)']);
+  assert.deepEqual(problemsAfter('articles/restart-widget.json', (t) => t.replace('"Restart the Widget"', '"Restart \\ud83d\\ude00 the Widget"')), []);
+});
