@@ -82,7 +82,10 @@
     return e;
   };
 
-  /** One result as a list option holding a link: code or title, severity, catalog or article, excerpt. */
+  /**
+   * One result: a link that is itself the list option (inside a presentational item), since an
+   * option holding a link would nest one interactive control in another.
+   */
   const resultItem = (/** @type {any} */ data, /** @type {number} */ i) => {
     const meta = data.meta ?? {};
     const heading = el('span', 'result-title');
@@ -95,16 +98,17 @@
     const link = el('a', '', heading, facts, el('span', 'result-excerpt', ...(meta.excerpt ? [meta.excerpt] : excerptNodes(data.excerpt ?? ''))));
     /** @type {HTMLAnchorElement} */ (link).href = hrefOf(data.url);
     link.tabIndex = -1;
+    link.id = `fg-search-result-${i}`;
+    link.setAttribute('role', 'option');
+    link.setAttribute('aria-selected', 'false');
     const item = el('li', 'result', link);
-    item.id = `fg-search-result-${i}`;
-    item.setAttribute('role', 'option');
-    item.setAttribute('aria-selected', 'false');
+    item.setAttribute('role', 'none');
     return item;
   };
 
   /** Marks result `i` as the chosen one (or none with -1) for the keyboard and screen readers. */
   const choose = (/** @type {number} */ i) => {
-    const items = [...list.children];
+    const items = [...list.querySelectorAll('[role=option]')];
     active = items.length ? Math.max(-1, Math.min(i, items.length - 1)) : -1;
     items.forEach((item, n) => item.setAttribute('aria-selected', String(n === active)));
     if (active >= 0) {

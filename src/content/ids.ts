@@ -23,3 +23,8 @@ export function suggestId(id: string): string {
   const s = id.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[-._]+|[-._]+$/g, '');
   return s.slice(0, maxIdLength) || 'id';
 }
+
+/** An id short enough to quote in a message, e.g. a 300-character id → its first 60 characters and `…`. */
+export function shortId(id: string): string {
+  return id.length > 60 ? `${id.slice(0, 60)}…` : id;
+}

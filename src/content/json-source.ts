@@ -7,6 +7,7 @@ import {
   type Node,
   type ParseError,
 } from 'jsonc-parser';
+import { maxJsonDepth, tooDeepAt } from './json-depth.ts';
 import type { Problem } from './problems.ts';
 
 export type JsonPath = (string | number)[];
@@ -73,6 +74,17 @@ export function parseJson(file: string, text: string): { source: JsonSource; pro
     return {
       source: { file, text, tree: undefined, value: undefined },
       problems: [{ file, line: 1, column: 1, path: '', severity: 'error', message: 'file is empty' }],
+    };
+  }
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const { line, column } = lineColumn(text, deep);
+    return {
+      source: { file, text, tree: undefined, value: undefined },
+      problems: [{
+        file, line, column, path: '', severity: 'error',
+        message: `nested more than ${maxJsonDepth} levels deep`, hint: 'data files hold records, lists and text; look for a run of brackets here',
+      }],
     };
   }
   const errors: ParseError[] = [];

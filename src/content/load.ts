@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath, duplicateKeyProblems, readJson, type JsonSource } from './json-source.ts';
 import { checkSchema, type SchemaName } from './schema.ts';
+import { unpairedSurrogateProblems } from './well-formed.ts';
 import type { Problem } from './problems.ts';
 import type { Article, Catalog, Content, LinkEntry, SiteConfig, Sourced } from './types.ts';
 
@@ -18,7 +19,7 @@ export function loadFile<T>(absolute: string, schema: SchemaName, problems: Prob
   const { source, problems: parseProblems } = readJson(absolute);
   problems.push(...parseProblems);
   if (!source || parseProblems.length) return undefined;
-  const schemaProblems = [...duplicateKeyProblems(source), ...checkSchema(schema, source)];
+  const schemaProblems = [...duplicateKeyProblems(source), ...unpairedSurrogateProblems(source), ...checkSchema(schema, source)];
   problems.push(...schemaProblems);
   if (schemaProblems.length) return undefined;
   return { value: source.value as T, source: source as JsonSource };

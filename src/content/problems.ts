@@ -11,8 +11,20 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
+/** Control, line-separator and bidi characters that would break a report line or disguise it on a terminal. */
+const unprintable = /[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Shows unprintable characters as escapes, e.g. `a\u202eb` → `a\\u202eb`, so one problem stays one honest line. */
+export function printable(text: string): string {
+  return text.replace(unprintable, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Formats one problem as `file:line:col path: message (hint)`, e.g. `a.json:3:5 steps[0].id: …`. */
 export function formatProblem(p: Problem): string {
+  return printable(formatRaw(p));
+}
+
+function formatRaw(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.column}`;
   const path = p.path ? ` ${p.path}` : '';
   const hint = p.hint ? ` (${p.hint})` : '';

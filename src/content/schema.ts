@@ -48,6 +48,12 @@ function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** A data value as a message shows it: strings as written, anything else as short JSON, e.g. `{}` → `{}`. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? typeName(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 function describe(source: JsonSource, e: ErrorObject): Problem {
   const path = toPath(e.instancePath);
   switch (e.keyword) {
@@ -69,8 +75,8 @@ function describe(source: JsonSource, e: ErrorObject): Problem {
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      return problemAt(source, path, `"${String(e.data)}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`, {
-        hint: suggestHint(String(e.data), allowed),
+      return problemAt(source, path, `"${shown(e.data)}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`, {
+        hint: typeof e.data === 'string' ? suggestHint(e.data, allowed) : undefined,
       });
     }
     case 'minLength':
@@ -78,9 +84,9 @@ function describe(source: JsonSource, e: ErrorObject): Problem {
     case 'minItems':
       return problemAt(source, path, `needs at least ${(e.params as { limit: number }).limit} item(s)`);
     case 'pattern':
-      return problemAt(source, path, `"${String(e.data)}" is not a source hash`, { hint: 'a source hash is "sha256-" followed by 16 hex digits' });
+      return problemAt(source, path, `"${shown(e.data)}" is not a source hash`, { hint: 'a source hash is "sha256-" followed by 16 hex digits' });
     case 'format':
-      return problemAt(source, path, `"${String(e.data)}" is not a valid ${(e.params as { format: string }).format}`, {
+      return problemAt(source, path, `"${shown(e.data)}" is not a valid ${(e.params as { format: string }).format}`, {
         hint: 'write dates as YYYY-MM-DD',
       });
     default:

@@ -1,7 +1,7 @@
 import { createInspectingMarkdown, linkTargets } from '../markdown/create-markdown.ts';
 import { parseCodeRef, parseReference, schemeOf } from '../markdown/references.ts';
 import { suggestHint } from './did-you-mean.ts';
-import { idProblem, suggestId } from './ids.ts';
+import { idProblem, shortId, suggestId } from './ids.ts';
 import { indexContent, type ContentIndex } from './index.ts';
 import { problemAt, type JsonPath, type JsonSource } from './json-source.ts';
 import type { LoadResult } from './load.ts';
@@ -21,7 +21,7 @@ interface Scope {
 function checkId(source: JsonSource, path: JsonPath, id: string, what: string, out: Problem[]): void {
   const reason = idProblem(id);
   if (reason) {
-    out.push(problemAt(source, path, `${what} "${id.length > 60 ? `${id.slice(0, 60)}…` : id}" ${reason}`, {
+    out.push(problemAt(source, path, `${what} "${shortId(id)}" ${reason}`, {
       hint: `ids become URLs and file names; try "${suggestId(id)}"`,
     }));
   }

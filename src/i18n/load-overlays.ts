@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { displayPath, problemAt, type JsonSource } from '../content/json-source.ts';
 import { loadFile } from '../content/load.ts';
 import { suggestHint } from '../content/did-you-mean.ts';
+import { shortId } from '../content/ids.ts';
 import type { Problem } from '../content/problems.ts';
 import type { Content, Sourced } from '../content/types.ts';
 import type { Dictionary } from './create-i18n.ts';
@@ -24,7 +25,7 @@ function fileProblem(file: string, message: string, hint?: string): Problem {
 function unknownKeys(source: JsonSource, path: string[], keys: string[], known: string[], what: string, out: Problem[]): void {
   for (const key of keys) {
     if (!known.includes(key)) {
-      out.push(problemAt(source, [...path, key], `unknown ${what} "${key}"`, { key: true, hint: suggestHint(key, known) ?? `the source has no such ${what}` }));
+      out.push(problemAt(source, [...path, key], `unknown ${what} "${shortId(key)}"`, { key: true, hint: suggestHint(key, known) ?? `the source has no such ${what}` }));
     }
   }
 }

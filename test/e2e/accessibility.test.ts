@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { axeViolations } from '../support/axe.ts';
+import { runCli, tempDir } from '../support/helpers.ts';
+import { serveFolder } from '../support/static-server.ts';
+import { htmlErrors } from '../support/validate-html.ts';
+
+const tmp = tempDir();
+const out = join(tmp.dir, 'site');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+before(async () => {
+  const r = runCli(['build', '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  browser = await launchChromium();
+  server = await serveFolder(out, '/kb/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  tmp.cleanup();
+});
+
+/** One page of every kind the site has, in a locale. */
+const kinds = (l: string): Record<string, string> => ({
+  home: `${l}/`,
+  article: `${l}/articles/configure-mim-sync-service/`,
+  'catalog index': `${l}/errors/mim-run-status/`,
+  'catalog index with phases': `${l}/errors/mim-object-errors/`,
+  'code page': `${l}/errors/mim-run-status/stopped-extension-dll-exception/`,
+  references: `${l}/references/`,
+  'translation status': `${l}/translation-status/`,
+  '404': `${l}/404.html`,
+});
+
+const locales = ['en', 'id'];
+
+/** Opens a page and waits for its deferred scripts, so axe sees what a reader sees. */
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage();
+  await page.emulateMedia({ colorScheme });
+  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  assert.equal(response?.status(), 200, path);
+  return page;
+}
+
+const report = (findings: Awaited<ReturnType<typeof axeViolations>>) =>
+  findings.map((f) => `${f.rule} (${f.impact}) at ${f.targets.join(', ')}: ${f.summary}`);
+
+for (const locale of locales) {
+  for (const [kind, path] of Object.entries(kinds(locale))) {
+    // Dark colours are checked in the source locale only: both locales share one stylesheet.
+    const schemes = locale === 'en' ? (['light', 'dark'] as const) : (['light'] as const);
+    test(`axe: ${locale} ${kind} has no WCAG 2.1 AA violation (${schemes.join(' and ')})`, async () => {
+      for (const scheme of schemes) {
+        const page = await open(path, scheme);
+        try {
+          assert.deepEqual(report(await axeViolations(page)), [], `${path} (${scheme})`);
+        } finally {
+          await page.close();
+        }
+      }
+    });
+  }
+
+  test(`axe: ${locale} search open with results has no WCAG 2.1 AA violation`, async () => {
+    for (const scheme of locale === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
+      const page = await open(`${locale}/`, scheme);
+      try {
+        await page.locator('#fg-search-q').fill('extension-dll');
+        await page.locator('#fg-search-results [role=option]').first().waitFor();
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await page.locator('#fg-search-results [aria-selected=true]').count(), 1);
+        assert.deepEqual(report(await axeViolations(page)), [], scheme);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+}
+
+test('axe: the root language page has no WCAG 2.1 AA violation', async () => {
+  const page = await open('');
+  try {
+    assert.deepEqual(report(await axeViolations(page)), []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('html-validate: every built page has zero errors under .htmlvalidate.json', async () => {
+  const { pages, errors } = await htmlErrors(out);
+  assert.equal(pages, 362);
+  assert.deepEqual(errors.slice(0, 30), [], `${errors.length} errors`);
+});
