@@ -4,9 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { treeRss } from './process-tree.ts';
+import { freePort } from './free-port.ts';
 
 export interface RebuildResult {
   /** Milliseconds per edit, in order. */
@@ -16,14 +16,6 @@ export interface RebuildResult {
   peakTreeRss: number;
 }
 
-/** A port free on 127.0.0.1 right now. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((done) => s.close(done));
-  return port;
-}
 
 /** Rewrites one code's meaning in its catalog file, as an author's editor would save it. */
 function editCode(file: string, code: string, note: string): void {

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixture, root, tempDir } from '../support/helpers.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((done) => s.close(done));
-  return port;
-}
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;

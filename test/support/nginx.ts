@@ -1,19 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { root, tempDir } from './helpers.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
 
 export const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
-/** A port that was free a moment ago on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((done) => s.close(done));
-  return port;
-}
 
 /** Replaces `from` in `text`, failing loudly when the shipped config no longer has it. */
 function mustReplace(text: string, from: string | RegExp, to: string): string {
