@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
-import { runCli, tempDir } from '../support/helpers.ts';
-import { serveFolder } from '../support/static-server.ts';
 import { htmlErrors } from '../support/validate-html.ts';
+import { servedBuild } from '../support/served-build.ts';
 
-const tmp = tempDir();
-const out = join(tmp.dir, 'site');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFolder>>;
-
-before(async () => {
-  const r = runCli(['build', '--out', out]);
-  assert.equal(r.code, 0, r.stderr);
-  browser = await launchChromium();
-  server = await serveFolder(out, '/kb/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  tmp.cleanup();
-});
+const site = servedBuild();
+const { out } = site;
 
 /** One page of every kind the site has, in a locale. */
 const kinds = (l: string): Record<string, string> => ({
@@ -41,9 +25,9 @@ const locales = ['en', 'id'];
 
 /** Opens a page and waits for its deferred scripts, so axe sees what a reader sees. */
 async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.emulateMedia({ colorScheme });
-  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  const response = await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
   assert.equal(response?.status(), 200, path);
   return page;
 }

@@ -1,35 +1,26 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { before, test } from 'node:test';
 import { listFiles } from '../../src/build/verify-output.ts';
-import { runCli, tempDir } from '../support/helpers.ts';
+import { runCli } from '../support/helpers.ts';
 import { edgeText, linkPayloads, writeHostileSite, xssCorpus } from '../support/hostile-site.ts';
 import { auditPage, trapScript } from '../support/page-audit.ts';
-import { serveFolder } from '../support/static-server.ts';
 import { htmlErrors } from '../support/validate-html.ts';
+import { servedBuild } from '../support/served-build.ts';
 
-const tmp = tempDir('fieldguide-hostile-');
-const data = join(tmp.dir, 'data');
-const out = join(tmp.dir, 'site');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFolder>>;
+const site = servedBuild({
+  tmpPrefix: 'fieldguide-hostile-',
+  data: (dir) => {
+    writeHostileSite(join(dir, 'data'));
+    return join(dir, 'data');
+  },
+});
+const { tmp, out } = site;
 let pages: string[];
 
-before(async () => {
-  writeHostileSite(data);
-  const r = runCli(['build', '--data', data, '--out', out]);
-  assert.equal(r.code, 0, r.stderr);
+before(() => {
   pages = listFiles(out).filter((f) => f.endsWith('.html')).map((f) => f.replace(/index\.html$/, ''));
-  browser = await launchChromium();
-  server = await serveFolder(out, '/kb/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  tmp.cleanup();
 });
 
 test('markdown links to javascript:, data: and other schemes in source text are refused, each located', () => {
@@ -61,7 +52,7 @@ test('escaped corpus text leaves every page valid HTML', async () => {
 });
 
 test('in Chromium, no page of the hostile site opens a dialog, runs a payload or carries a foreign URL scheme', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.addInitScript(trapScript);
   const dialogs: string[] = [];
   const problems: string[] = [];
@@ -72,7 +63,7 @@ test('in Chromium, no page of the hostile site opens a dialog, runs a payload or
       void d.dismiss();
     });
     for (const path of pages) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
       const audit = await auditPage(page);
       if (audit.ran) problems.push(`${path}: a payload ran`);
       for (const [what, found] of Object.entries(audit)) {
@@ -81,7 +72,7 @@ test('in Chromium, no page of the hostile site opens a dialog, runs a payload or
     }
     // Search results are built in the browser from indexed text: the corpus must stay text there too.
     for (const locale of ['en', 'id']) {
-      await page.goto(`${server.url}${locale}/`);
+      await page.goto(`${site.url}${locale}/`);
       await page.locator('#fg-search-q').fill('alert');
       await page.locator('#fg-search-results [role=option]').first().waitFor();
       const audit = await auditPage(page);
@@ -95,11 +86,11 @@ test('in Chromium, no page of the hostile site opens a dialog, runs a payload or
 });
 
 test('at 360 px wide no page scrolls sideways: 300-character words, 1 MB text, bidi overrides and zero-width characters', async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
   const overflowing: string[] = [];
   try {
     for (const path of pages) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       if (scroll > client) overflowing.push(`${path}: ${scroll} px wide in ${client} px`);
     }
@@ -114,11 +105,11 @@ test('at 360 px wide no page scrolls sideways: 300-character words, 1 MB text, b
 });
 
 test('the audit itself catches a payload that runs, a handler, a javascript: href and a page wider than the screen', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
   await context.addInitScript(trapScript);
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}en/`);
+    await page.goto(`${site.url}en/`);
     await page.evaluate((word) => {
       document.body.insertAdjacentHTML('beforeend', `<a href="javascript:void 0">x</a><img src="data:," onerror="alert(1)" onload="alert(1)"><pre>${word}</pre>`);
     }, edgeText.longWord);

@@ -1,29 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { test } from 'node:test';
 import { listFiles } from '../../src/build/verify-output.ts';
-import { runCli, tempDir } from '../support/helpers.ts';
-import { serveFolder } from '../support/static-server.ts';
+import { servedBuild } from '../support/served-build.ts';
 
-const tmp = tempDir();
-const out = join(tmp.dir, 'site');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFolder>>;
-
-before(async () => {
-  const r = runCli(['build', '--out', out]);
-  assert.equal(r.code, 0, r.stderr);
-  browser = await launchChromium();
-  server = await serveFolder(out, '/kb/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  tmp.cleanup();
-});
+const site = servedBuild();
+const { out } = site;
 
 const codes = (catalog: string) => JSON.parse(readFileSync(join('data/errors', `${catalog}.json`), 'utf8')).codes.map((c: { code: string }) => c.code);
 
@@ -50,10 +33,10 @@ test('pages carry no outside assets: no external stylesheet, script, image or fo
 });
 
 test('in Chromium under a sub-path, a step\'s code link leads to the code page, and nothing leaves 127.0.0.1', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}en/articles/configure-mim-sync-service/`);
+  await page.goto(`${site.url}en/articles/configure-mim-sync-service/`);
   assert.equal(await page.locator('h1').textContent(), 'Configure MIM Sync Service');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   const step = page.locator('#extension-dll-exception');
@@ -66,13 +49,13 @@ test('in Chromium under a sub-path, a step\'s code link leads to the code page, 
   await page.locator('a', { hasText: /^Step 4:/ }).click();
   await page.waitForURL('**/configure-mim-sync-service/#extension-dll-exception');
   assert.ok(requests.length > 2);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(site.url)), []);
   await page.close();
 });
 
 test('the skip link is the first stop of the keyboard and moves focus to the content', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}en/`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.url}en/`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
   await page.keyboard.press('Enter');
@@ -81,8 +64,8 @@ test('the skip link is the first stop of the keyboard and moves focus to the con
 });
 
 test('in Chromium, switching language on an Indonesian code page lands on the same code in English', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}id/errors/mim-related/6025/`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.url}id/errors/mim-related/6025/`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'id');
   assert.match((await page.locator('.notice-machine').textContent()) ?? '', /diterjemahkan oleh mesin dari English/);
   await page.locator('.languages-switch a[hreflang="en"]').click();
