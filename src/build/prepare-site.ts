@@ -75,7 +75,8 @@ function uiWarning(content: Content, status: LocaleStatus): Problem[] {
 /** Loads, validates and models a data folder once; throws ContentError listing every problem. */
 export function prepareSite(dataDir: string): PreparedSite {
   const { content, overlays, termProblems, problems } = loadTranslatedContent(dataDir);
-  problems.push(...termProblems.map((v) => v.problem));
+  // A stale translation's lost terms belong to its stale report (fieldguide i18n status), not the build's.
+  problems.push(...termProblems.filter((v) => !v.stale).map((v) => v.problem));
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const index = indexContent(content);
   const site = content.site.value;

@@ -4,6 +4,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { problemAt, type JsonPath, type JsonSource } from './json-source.ts';
 import { suggestHint } from './did-you-mean.ts';
 import type { Problem } from './problems.ts';
+import { fileKinds, type FileKindName } from './kinds.ts';
+import { overlaySchema } from '../i18n/overlay-schema.ts';
 
 export type SchemaName =
   | 'site' | 'article' | 'catalog' | 'links'
@@ -25,7 +27,9 @@ function validators(): Map<SchemaName, ValidateFunction> {
   ajv.addFormat('date', (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)));
   compiled = new Map();
   for (const name of schemaNames) {
-    const schema = JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8'));
+    // Overlay schemas follow from the table of record kinds; data/schemas holds a copy for editors.
+    const file = (Object.keys(fileKinds) as FileKindName[]).find((f) => `${fileKinds[f].schema}-translation` === name);
+    const schema = file ? overlaySchema(file) : JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8'));
     compiled.set(name, ajv.compile(schema));
   }
   return compiled;

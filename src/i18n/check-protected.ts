@@ -2,6 +2,7 @@ import { problemAt } from '../content/json-source.ts';
 import type { Problem } from '../content/problems.ts';
 import type { Content } from '../content/types.ts';
 import type { LocaleOverlays } from './load-overlays.ts';
+import { recordStatus } from './localize.ts';
 import { recordPairs } from './overlay-records.ts';
 import { protectedTermViolations, type TermKind, type Violation } from './protected-terms.ts';
 
@@ -10,6 +11,11 @@ export interface TermProblem extends Violation {
   locale: string;
   key: string;
   field: string;
+  /**
+   * Set when the translation was made from an older source text: the term may have been added to
+   * the source since, so the loss is part of the stale report, never a build error.
+   */
+  stale: boolean;
   problem: Problem;
 }
 
@@ -34,22 +40,27 @@ export function violationMessage(locale: string, v: Violation): string {
   return `${locale}: ${what[v.kind]} ${term} is missing from the translation; ${instead}`;
 }
 
-/** Every protected term lost by any translated field of any locale, as located problems. */
+/**
+ * Every protected term lost by any translated field of any locale, as located problems; losses in
+ * stale translations are flagged `stale` and reported as warnings whatever the policy.
+ */
 export function checkProtectedTerms(content: Content, overlays: Map<string, LocaleOverlays>, severity: 'error' | 'warning'): TermProblem[] {
   const glossary = content.site.value.glossary ?? [];
   const out: TermProblem[] = [];
   for (const [locale, localeOverlays] of overlays) {
     for (const pair of recordPairs(content, localeOverlays, locale)) {
       if (!pair.overlay || !pair.overlayFile) continue;
+      const stale = recordStatus({ kind: pair.kind, value: pair.source }, pair.overlay, pair.provenance).state === 'stale';
       for (const field of pair.fields) {
         const source = pair.source[field];
         const translated = pair.overlay[field];
         if (typeof source !== 'string' || typeof translated !== 'string') continue;
         for (const v of protectedTermViolations(source, translated, glossary)) {
           const problem = problemAt(pair.overlayFile, [...pair.overlayPath, field], violationMessage(locale, v), {
-            hint: hints[v.kind], needle: v.insteadOf, severity,
+            hint: stale ? `${hints[v.kind]}; this translation is stale, so the source may have gained the term since` : hints[v.kind],
+            needle: v.insteadOf, severity: stale ? 'warning' : severity,
           });
-          out.push({ ...v, locale, key: pair.key, field, problem });
+          out.push({ ...v, locale, key: pair.key, field, stale, problem });
         }
       }
     }

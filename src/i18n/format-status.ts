@@ -30,6 +30,7 @@ export function formatStatusText(statuses: LocaleStatus[], source: { code: strin
       const how = r.method ? ` (${r.method})` : '';
       const fields = r.fallbackFields.length > 0 && r.state !== 'missing' ? `; untranslated: ${r.fallbackFields.join(', ')}` : '';
       lines.push(`  ${what.padEnd(8)} ${r.file}:${r.line}  ${r.key}${how}${fields}`);
+      for (const lost of r.lostTerms ?? []) lines.push(`           ${lost}`);
     }
     if (s.ui.missing.length > 0) lines.push(`  ui       ${s.ui.missing.length} UI strings shown in the source language: ${s.ui.missing.join(', ')}`);
     for (const v of s.violations) {

@@ -1,6 +1,8 @@
-import type { Article, Catalog, Content, LinkEntry, SiteConfig } from '../content/types.ts';
-import type { LocaleOverlays } from './load-overlays.ts';
-import { translatable, type Method, type Provenance, type RecordOverlay } from './overlay-types.ts';
+import { kinds } from '../content/kinds.ts';
+import { allRecords, textsOf, type SourceRecord } from '../content/records.ts';
+import type { Content } from '../content/types.ts';
+import { overlayOf, type LocaleOverlays } from './load-overlays.ts';
+import type { Method, Provenance, RecordOverlay } from './overlay-types.ts';
 import { sourceHash } from './source-hash.ts';
 
 export type RecordState = 'translated' | 'stale' | 'missing';
@@ -16,82 +18,51 @@ export interface RecordStatus {
 /** Content of one locale with overlays applied, and the status of every record by key. */
 export interface LocalizedContent {
   content: Content;
-  /** Keys: `site`, `article/<id>`, `step/<article>/<step>`, `catalog/<id>`, `phase/<catalog>/<id>`, `code/<catalog>/<code>`, `link/<id>`. */
+  /** By record key (see src/content/kinds.ts `recordKey`). */
   status: Map<string, RecordStatus>;
 }
 
-type Fields = readonly string[];
-
-function apply<T extends object>(record: T, overlay: RecordOverlay | undefined, fields: Fields, provenance: Provenance | undefined): { value: T; status: RecordStatus } {
-  const source = record as Record<string, unknown>;
-  const present = fields.filter((f) => typeof source[f] === 'string');
-  if (!overlay || !provenance) return { value: record, status: { state: 'missing', fallbackFields: present } };
-  const texts = fields.map((f) => source[f] as string | undefined);
-  const value = { ...record } as Record<string, unknown>;
-  for (const f of present) if (overlay[f] !== undefined) value[f] = overlay[f];
-  const fallbackFields = present.filter((f) => overlay[f] === undefined);
+/**
+ * The state of one record's translation: missing without an overlay, else translated when the
+ * overlay was made from the current source text, stale when from another.
+ */
+export function recordStatus(record: Pick<SourceRecord, 'kind' | 'value'>, overlay: RecordOverlay | undefined, provenance: Provenance | undefined): RecordStatus {
+  const fields = kinds[record.kind].fields;
+  const present = fields.filter((f) => typeof record.value[f] === 'string');
+  if (!overlay || !provenance) return { state: 'missing', fallbackFields: present };
   return {
-    value: value as T,
-    status: {
-      state: overlay.source === sourceHash(texts) ? 'translated' : 'stale',
-      method: overlay.method ?? provenance.method,
-      fallbackFields,
-    },
+    state: overlay.source === sourceHash(textsOf(record)) ? 'translated' : 'stale',
+    method: overlay.method ?? provenance.method,
+    fallbackFields: present.filter((f) => typeof overlay[f] !== 'string'),
   };
+}
+
+/** A copy of the content whose records can be rewritten without touching the source. */
+function copyContent(content: Content): Content {
+  const copy = <T>(s: { value: T; source: unknown }) => ({ ...s, value: structuredClone(s.value) });
+  return {
+    ...content,
+    site: copy(content.site),
+    articles: content.articles.map(copy),
+    catalogs: content.catalogs.map(copy),
+    links: copy(content.links),
+  } as Content;
 }
 
 /** Applies one locale's overlays to the source content; untranslated text stays in the source language. */
 export function localize(content: Content, overlays: LocaleOverlays | undefined): LocalizedContent {
   const status = new Map<string, RecordStatus>();
-  const site = apply<SiteConfig>(content.site.value, overlays?.site?.value as RecordOverlay | undefined, translatable.site, overlays?.site?.value.translation);
-  status.set('site', site.status);
-
-  const articles = content.articles.map((sourced) => {
-    const a = sourced.value;
-    const o = overlays?.articles.get(a.id)?.value;
-    const top = apply<Article>(a, o as RecordOverlay | undefined, translatable.article, o?.translation);
-    status.set(`article/${a.id}`, top.status);
-    const steps = a.steps.map((step) => {
-      const s = apply(step, o?.steps?.[step.id], translatable.step, o?.translation);
-      status.set(`step/${a.id}/${step.id}`, s.status);
-      return s.value;
-    });
-    return { ...sourced, value: { ...top.value, steps } };
+  const localized = copyContent(content);
+  // Status is judged on the source text; the copy is walked in the same order, so records pair up.
+  const source = allRecords(content);
+  allRecords(localized).forEach((record, i) => {
+    const { file, overlay } = overlayOf(overlays, record);
+    const st = recordStatus(source[i], overlay, file?.value.translation);
+    status.set(record.key, st);
+    if (!overlay) return;
+    for (const f of kinds[record.kind].fields) {
+      if (typeof record.value[f] === 'string' && typeof overlay[f] === 'string') record.value[f] = overlay[f];
+    }
   });
-
-  const catalogs = content.catalogs.map((sourced) => {
-    const c = sourced.value;
-    const o = overlays?.catalogs.get(c.id)?.value;
-    const top = apply<Catalog>(c, o as RecordOverlay | undefined, translatable.catalog, o?.translation);
-    status.set(`catalog/${c.id}`, top.status);
-    const phases = c.phases?.map((phase) => {
-      const p = apply(phase, o?.phases?.[phase.id], translatable.phase, o?.translation);
-      status.set(`phase/${c.id}/${phase.id}`, p.status);
-      return p.value;
-    });
-    const codes = c.codes.map((code) => {
-      const k = apply(code, o?.codes?.[code.code], translatable.code, o?.translation);
-      status.set(`code/${c.id}/${code.code}`, k.status);
-      return k.value;
-    });
-    return { ...sourced, value: { ...top.value, phases, codes } };
-  });
-
-  const linkOverlay = overlays?.links?.value;
-  const links: Record<string, LinkEntry> = {};
-  for (const [id, entry] of Object.entries(content.links.value.links)) {
-    const l = apply(entry, linkOverlay?.links[id], translatable.link, linkOverlay?.translation);
-    status.set(`link/${id}`, l.status);
-    links[id] = l.value;
-  }
-  return {
-    content: {
-      ...content,
-      site: { ...content.site, value: site.value },
-      articles,
-      catalogs,
-      links: { ...content.links, value: { links } },
-    },
-    status,
-  };
+  return { content: localized, status };
 }

@@ -76,8 +76,8 @@ function similar(a: string, b: string): boolean {
  * Properties', 'jendela properti objek Ruang konektor.')` → `properti objek Ruang konektor`.
  */
 export function resembling(term: string, text: string): string | undefined {
-  const lower = text.toLowerCase().indexOf(term.toLowerCase());
-  if (lower >= 0) return text.slice(lower, lower + term.length);
+  const whole = termAt(text, term, true);
+  if (whole >= 0) return text.slice(whole, whole + term.length);
   const termWords = term.split(/\s+/).filter(Boolean);
   const words = text.split(/\s+/).filter(Boolean);
   const hits = words.map((w) => termWords.some((t) => similar(t, w)));
@@ -98,6 +98,27 @@ export function resembling(term: string, text: string): string | undefined {
   // One fuzzy word among three or more is a guess too far to print.
   if (termWords.length > 2 && best.score < 2) return undefined;
   return words.slice(best.from, best.to + 1).join(' ').replace(/[,.;:]+$/, (m) => (term.endsWith(m) ? m : ''));
+}
+
+const wordChar = /[\p{L}\p{N}_]/u;
+
+/**
+ * Offset of the first whole-term occurrence of `term` in `text`, or -1: not inside a longer
+ * word, e.g. `termAt('set lock_timeout', 'lock')` → -1, `termAt('a LOCK.', 'LOCK')` → 2.
+ */
+export function termAt(text: string, term: string, ignoreCase = false): number {
+  if (!term) return -1;
+  const hay = ignoreCase ? text.toLowerCase() : text;
+  const needle = ignoreCase ? term.toLowerCase() : term;
+  // A term that starts or ends with punctuation ("Stack Trace...") bounds itself on that side.
+  const open = wordChar.test(needle[0]);
+  const close = wordChar.test(needle[needle.length - 1]);
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    const before = at > 0 ? hay[at - 1] : '';
+    const after = hay[at + needle.length] ?? '';
+    if ((!open || !before || !wordChar.test(before)) && (!close || !after || !wordChar.test(after))) return at;
+  }
+  return -1;
 }
 
 function firstUnused(candidates: string[], used: Set<string>): string | undefined {
@@ -139,7 +160,7 @@ export function protectedTermViolations(source: string, translation: string, glo
   }
 
   for (const term of glossary) {
-    if (!src.plain.includes(term) || dst.plain.includes(term)) continue;
+    if (termAt(src.plain, term) < 0 || termAt(dst.plain, term) >= 0) continue;
     out.push({ kind: 'glossary', term, insteadOf: resembling(term, dst.plain) });
   }
   return out;

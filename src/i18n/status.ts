@@ -19,6 +19,8 @@ export interface StatusRecord extends Location {
   method?: Method;
   /** Fields shown in the source language although the record has a translation. */
   fallbackFields: string[];
+  /** For a stale record: the protected terms its translation lacks, as messages. */
+  lostTerms?: string[];
 }
 
 export interface StatusViolation extends Location {
@@ -82,9 +84,10 @@ export function translationStatus(
       if (st.state === 'stale' && st.method !== 'machine') counts.staleHuman++;
       if (st.method === 'machine') counts.machine++;
       const at = pair.overlay && pair.overlayFile ? locate(pair.overlayFile, pair.overlayPath) : locate(pair.sourceFile, pair.sourcePath);
-      records.push({ key: pair.key, state: st.state, method: st.method, fallbackFields: [...st.fallbackFields], ...at });
+      const lost = termProblems.filter((v) => v.stale && v.locale === locale.code && v.key === pair.key).map((v) => v.problem.message);
+      records.push({ key: pair.key, state: st.state, method: st.method, fallbackFields: [...st.fallbackFields], ...at, ...(lost.length ? { lostTerms: lost } : {}) });
     }
-    const violations = termProblems.filter((v) => v.locale === locale.code).map((v) => ({
+    const violations = termProblems.filter((v) => !v.stale && v.locale === locale.code).map((v) => ({
       key: v.key, term: v.term, insteadOf: v.insteadOf, message: v.problem.message, severity: v.problem.severity,
       file: v.problem.file, line: v.problem.line, column: v.problem.column, path: v.problem.path,
     }));
