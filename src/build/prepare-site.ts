@@ -45,13 +45,21 @@ export interface TranslatedContent {
   problems: Problem[];
 }
 
-/** Loads and validates a data folder and its overlays; throws ContentError on any error but lost protected terms. */
+/** True when the site settings are sound enough to find the translation folders by. */
+function localesReadable(load: ReturnType<typeof loadContent>): boolean {
+  const site = load.content.site?.value;
+  return !!site && Array.isArray(site.locales) && typeof site.defaultLocale === 'string' && !!load.content.links;
+}
+
+/**
+ * Loads and validates a data folder and its overlays in one pass, so a problem in a source file
+ * does not hide one in an overlay; throws ContentError on any error but lost protected terms.
+ */
 export function loadTranslatedContent(dataDir: string): TranslatedContent {
   const load = loadContent(resolve(dataDir));
   const problems = validateContent(load);
-  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const content = load.content as Content;
-  const { overlays, problems: overlayProblems } = loadOverlays(content.dataDir, content);
+  const { overlays, problems: overlayProblems } = localesReadable(load) ? loadOverlays(content.dataDir, content) : { overlays: new Map(), problems: [] };
   problems.push(...overlayProblems);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const termProblems = checkProtectedTerms(content, overlays, content.site.value.translationPolicy?.protectedTerms ?? 'error');

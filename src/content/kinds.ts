@@ -55,6 +55,10 @@ export interface KindSpec {
   where: Where;
   /** The value of the search box's kind filter for this record's results, if it is a result. */
   search?: string;
+  /** Readers know these records by their position, e.g. "Step 4". */
+  numbered?: boolean;
+  /** What to do when a reference names no such record, if a suggestion does not help. */
+  hint?: string;
 }
 
 const kindTable = {
@@ -72,11 +76,11 @@ const kindTable = {
   step: {
     label: 'step', idLabel: 'step id', at: { parent: 'article', list: 'steps', id: 'id' }, page: false,
     fields: ['title', 'text'], markdown: ['text'], lists: { errors: 'code', links: 'link' },
-    reference: { scheme: 'article', join: '#' }, search: 'step',
+    reference: { scheme: 'article', join: '#' }, search: 'step', numbered: true,
     where: (l, [a, s]) => `${urls.article(l, a)}#${s}`,
   },
   catalog: {
-    label: 'catalog', idLabel: 'catalog id', at: { file: 'catalogs', id: 'id' }, page: true,
+    label: 'error catalog', idLabel: 'catalog id', hint: 'write <catalog>/<code>, e.g. error:my-catalog/my-code', at: { file: 'catalogs', id: 'id' }, page: true,
     fields: ['title', 'summary'], markdown: ['summary'],
     reference: { scheme: 'catalog' }, search: 'catalog',
     where: (l, [c]) => urls.catalog(l, c),
@@ -96,7 +100,7 @@ const kindTable = {
   link: {
     label: 'link', idLabel: 'link id', at: { file: 'links', map: 'links' }, page: false,
     fields: ['title'], markdown: [],
-    reference: { scheme: 'link' }, search: 'reference',
+    reference: { scheme: 'link' }, search: 'reference', hint: 'add it to data/links.json',
     where: (l, [id]) => `${urls.references(l)}#${id}`,
   },
 } as const satisfies Record<KindName, KindSpec>;

@@ -6,23 +6,34 @@ import { unpairedSurrogateProblems } from './well-formed.ts';
 import type { Problem } from './problems.ts';
 import type { Article, Catalog, Content, LinkEntry, SiteConfig, Sourced } from './types.ts';
 
-/** Result of loading: the files that passed parsing and schema checks, and every problem found. */
+/**
+ * Result of loading: every file that parsed, and every problem found. A file that parsed but
+ * broke its schema is kept with `invalid` set, so its ids still count when records point at
+ * each other (a bad severity does not hide a duplicate code); it is never rendered.
+ */
 export interface LoadResult {
   content: Partial<Content> & { dataDir: string; articles: Sourced<Article>[]; catalogs: Sourced<Catalog>[] };
-  /** Files that exist but failed to parse or match their schema, by kind (so references into them are not misreported). */
-  invalid: { links: boolean; catalogFiles: string[] };
+  /** Files that exist but could not be parsed, by kind (so references into them are not misreported). */
+  unread: { links: boolean; catalogFiles: string[]; articleFiles: string[] };
   problems: Problem[];
 }
 
 /** Reads, parses and schema-checks one file; problems go to `problems`, the value only when clean. */
 export function loadFile<T>(absolute: string, schema: SchemaName, problems: Problem[]): Sourced<T> | undefined {
+  const sourced = loadFileKeepingInvalid<T>(absolute, schema, problems);
+  return sourced && !sourced.invalid ? sourced : undefined;
+}
+
+/** Like `loadFile`, but a file that parsed into an object and broke its schema comes back marked `invalid`. */
+export function loadFileKeepingInvalid<T>(absolute: string, schema: SchemaName, problems: Problem[]): Sourced<T> | undefined {
   const { source, problems: parseProblems } = readJson(absolute);
   problems.push(...parseProblems);
   if (!source || parseProblems.length) return undefined;
   const schemaProblems = [...duplicateKeyProblems(source), ...unpairedSurrogateProblems(source), ...checkSchema(schema, source)];
   problems.push(...schemaProblems);
-  if (schemaProblems.length) return undefined;
-  return { value: source.value as T, source: source as JsonSource };
+  const isObject = !!source.value && typeof source.value === 'object' && !Array.isArray(source.value);
+  if (schemaProblems.length && !isObject) return undefined;
+  return { value: source.value as T, source: source as JsonSource, ...(schemaProblems.length ? { invalid: true } : {}) };
 }
 
 function jsonFilesIn(dir: string): string[] {
@@ -51,28 +62,21 @@ export function loadContent(dataDir: string): LoadResult {
       message: 'data folder not found', hint: 'pass --data DIR or run from the project folder',
     });
   }
-  const site = existsSync(sitePath) ? loadFile<SiteConfig>(sitePath, 'site', problems) : undefined;
+  const site = existsSync(sitePath) ? loadFileKeepingInvalid<SiteConfig>(sitePath, 'site', problems) : undefined;
   if (!existsSync(sitePath) && existsSync(dataDir)) problems.push(missingFile(sitePath, 'site settings'));
   const links = existsSync(linksPath)
-    ? loadFile<{ links: Record<string, LinkEntry> }>(linksPath, 'links', problems)
+    ? loadFileKeepingInvalid<{ links: Record<string, LinkEntry> }>(linksPath, 'links', problems)
     : undefined;
   if (!existsSync(linksPath) && existsSync(dataDir)) problems.push(missingFile(linksPath, 'link registry'));
 
-  const articles: Sourced<Article>[] = [];
-  for (const file of jsonFilesIn(join(dataDir, 'articles'))) {
-    const a = loadFile<Article>(file, 'article', problems);
-    if (a) articles.push(a);
-  }
-  const catalogs: Sourced<Catalog>[] = [];
-  const invalidCatalogs: string[] = [];
-  for (const file of jsonFilesIn(join(dataDir, 'errors'))) {
-    const c = loadFile<Catalog>(file, 'catalog', problems);
-    if (c) catalogs.push(c);
-    else invalidCatalogs.push(file.replace(/^.*[\\/]/, '').replace(/\.json$/, ''));
-  }
-  return {
-    content: { dataDir, site, links, articles, catalogs },
-    invalid: { links: existsSync(linksPath) && !links, catalogFiles: invalidCatalogs },
-    problems,
-  };
+  const unread = { links: existsSync(linksPath) && !links, catalogFiles: [] as string[], articleFiles: [] as string[] };
+  const folder = <T>(name: string, schema: SchemaName, missed: string[]): Sourced<T>[] =>
+    jsonFilesIn(join(dataDir, name)).flatMap((file) => {
+      const loaded = loadFileKeepingInvalid<T>(file, schema, problems);
+      if (!loaded) missed.push(file.replace(/^.*[\\/]/, '').replace(/\.json$/, ''));
+      return loaded ? [loaded] : [];
+    });
+  const articles = folder<Article>('articles', 'article', unread.articleFiles);
+  const catalogs = folder<Catalog>('errors', 'catalog', unread.catalogFiles);
+  return { content: { dataDir, site, links, articles, catalogs }, unread, problems };
 }

@@ -40,6 +40,9 @@ export function overlayFileOf(file: FileKindName, source: JsonSource): string {
 
 const idOf = (value: Obj, field: string | undefined): string[] => (field ? [String(value[field])] : []);
 
+/** True for a JSON object (not an array or null). */
+export const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
 /** The records nested in one record (steps of an article, phases and codes of a catalog), depth first. */
 function nested(parent: SourceRecord, out: SourceRecord[]): void {
   for (const kind of childKinds(parent.kind)) {
@@ -47,7 +50,8 @@ function nested(parent: SourceRecord, out: SourceRecord[]): void {
     const items = parent.value[at.list];
     if (!Array.isArray(items)) continue;
     items.forEach((item: Obj, i) => {
-      if (!item || typeof item !== 'object') return;
+      // Items without an id string broke their schema; the schema check has said so.
+      if (!isObject(item) || typeof item[at.id] !== 'string') return;
       const ids = [...parent.ids, String(item[at.id])];
       const record: SourceRecord = {
         kind, ids, key: recordKey(kind, ids), value: item, file: parent.file,
@@ -63,13 +67,15 @@ function nested(parent: SourceRecord, out: SourceRecord[]): void {
 /** The records of one loaded file: its root record and everything nested in it, or its map's entries. */
 export function recordsOfFile(file: FileKindName, sourced: Sourced<Obj>): SourceRecord[] {
   const out: SourceRecord[] = [];
+  if (!isObject(sourced.value)) return out;
   const overlayFile = overlayFileOf(file, sourced.source);
   for (const kind of kindsInFile(file)) {
     const at = kinds[kind].at as { id?: string; map?: string };
     if (at.map) {
       const entries = sourced.value[at.map];
-      if (!entries || typeof entries !== 'object') continue;
+      if (!isObject(entries)) continue;
       for (const [id, value] of Object.entries(entries as Record<string, Obj>)) {
+        if (!isObject(value)) continue;
         out.push({ kind, ids: [id], key: recordKey(kind, [id]), value, file: sourced.source, path: [at.map, id], overlayFile, overlayPath: [at.map, id] });
       }
       continue;

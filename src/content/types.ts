@@ -90,6 +90,8 @@ export interface LinkEntry {
 export interface Sourced<T> {
   value: T;
   source: import('./json-source.ts').JsonSource;
+  /** Parsed, but broke its schema: its ids count for cross-checks; it is never rendered. */
+  invalid?: boolean;
 }
 
 /** Everything loaded from a data folder. */

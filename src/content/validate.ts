@@ -1,21 +1,21 @@
 import { createInspectingMarkdown, linkTargets } from '../markdown/create-markdown.ts';
-import { parseCodeRef, parseReference, schemeOf } from '../markdown/references.ts';
+import { listIds, parseReference, referenceForms, schemeOf } from '../markdown/references.ts';
 import { suggestHint } from './did-you-mean.ts';
 import { idProblem, shortId, suggestId } from './ids.ts';
-import { indexContent, type ContentIndex } from './index.ts';
+import { fileKindOf, kindNames, kinds, recordKey, type KindName } from './kinds.ts';
 import { problemAt, type JsonPath, type JsonSource } from './json-source.ts';
 import type { LoadResult } from './load.ts';
 import type { Problem } from './problems.ts';
-import type { Sourced } from './types.ts';
+import { allRecords, isObject, type SourceRecord } from './records.ts';
 
 const inspector = createInspectingMarkdown();
 const localePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-/** What references may be checked: targets in files that failed to load are not reported again. */
+/** What references may be checked against: every record that parsed, and the files that did not. */
 interface Scope {
-  index: ContentIndex;
-  linksKnown: boolean;
-  invalidCatalogs: Set<string>;
+  records: Map<string, SourceRecord>;
+  /** True when the file that would hold a record could not be read, so its absence proves nothing. */
+  unread: (kind: KindName, ids: string[]) => boolean;
 }
 
 function checkId(source: JsonSource, path: JsonPath, id: string, what: string, out: Problem[]): void {
@@ -27,13 +27,10 @@ function checkId(source: JsonSource, path: JsonPath, id: string, what: string, o
   }
 }
 
-function checkUnique(
-  items: { id: string; source: JsonSource; path: JsonPath }[],
-  what: string,
-  out: Problem[],
-  caseInsensitive = false,
-): void {
-  const seen = new Map<string, { id: string; source: JsonSource; path: JsonPath }>();
+type Located = { id: string; source: JsonSource; path: JsonPath };
+
+function checkUnique(items: Located[], what: string, out: Problem[], caseInsensitive = false): void {
+  const seen = new Map<string, Located>();
   for (const item of items) {
     const key = caseInsensitive ? item.id.toLowerCase() : item.id;
     const first = seen.get(key);
@@ -48,52 +45,87 @@ function checkUnique(
   }
 }
 
-function checkCodeRef(source: JsonSource, path: JsonPath, ref: string, scope: Scope, out: Problem[], needle?: string): void {
-  const { catalog, code } = parseCodeRef(ref);
-  if (scope.invalidCatalogs.has(catalog)) return;
-  if (!scope.index.catalogs.has(catalog)) {
-    out.push(problemAt(source, path, `unknown error catalog "${catalog}"`, {
-      needle, hint: suggestHint(catalog, scope.index.catalogs.keys()) ?? 'write <catalog>/<code>, e.g. error:my-catalog/my-code',
+/** Reports a reference to a record that does not exist, naming the first missing id with a likely fix. */
+function checkRef(source: JsonSource, path: JsonPath, kind: KindName, ids: string[], scope: Scope, out: Problem[], needle?: string): void {
+  if (scope.records.has(recordKey(kind, ids)) || scope.unread(kind, ids)) return;
+  const at = kinds[kind].at;
+  const siblings = (k: KindName, parent?: string) =>
+    [...scope.records.values()].filter((r) => r.kind === k && r.parent === parent).map((r) => r.ids[r.ids.length - 1]);
+  if ('parent' in at) {
+    const parentKey = recordKey(at.parent, ids.slice(0, -1));
+    if (!scope.records.has(parentKey)) {
+      const wanted = ids[ids.length - 2];
+      out.push(problemAt(source, path, `unknown ${kinds[at.parent].label} "${wanted}"`, {
+        needle, hint: suggestHint(wanted, siblings(at.parent)) ?? kinds[at.parent].hint,
+      }));
+      return;
+    }
+    const wanted = ids[ids.length - 1];
+    out.push(problemAt(source, path, `unknown ${kinds[kind].idLabel} "${wanted}" in ${kinds[at.parent].idLabel.replace(/ id$/, '')} "${ids[ids.length - 2]}"`, {
+      needle, hint: suggestHint(wanted, siblings(kind, parentKey)),
     }));
-  } else if (!scope.index.codes.has(`${catalog}/${code}`)) {
-    const codes = scope.index.catalogs.get(catalog)!.value.codes.map((c) => c.code);
-    out.push(problemAt(source, path, `unknown code "${code}" in catalog "${catalog}"`, { needle, hint: suggestHint(code, codes) }));
+    return;
   }
-}
-
-function checkLinkRef(source: JsonSource, path: JsonPath, id: string, scope: Scope, out: Problem[], needle?: string): void {
-  if (!scope.linksKnown || scope.index.links.has(id)) return;
-  out.push(problemAt(source, path, `unknown link id "${id}"`, {
-    needle, hint: suggestHint(id, scope.index.links.keys()) ?? 'add it to data/links.json',
+  out.push(problemAt(source, path, `unknown ${kinds[kind].idLabel} "${ids[0]}"`, {
+    needle, hint: suggestHint(ids[0], siblings(kind)) ?? kinds[kind].hint,
   }));
 }
 
 /** Checks every link target inside one markdown field. */
-function checkText(source: JsonSource, path: JsonPath, text: string | undefined, scope: Scope, out: Problem[]): void {
-  if (!text) return;
+function checkText(source: JsonSource, path: JsonPath, text: unknown, scope: Scope, out: Problem[]): void {
+  if (typeof text !== 'string' || !text) return;
   for (const { href, image } of linkTargets(inspector, text)) {
     if (image) {
       out.push(problemAt(source, path, 'images are not supported in text', { needle: href, hint: 'pages carry no outside assets; describe the screen in words' }));
       continue;
     }
     const ref = parseReference(href);
-    if (ref?.kind === 'link') checkLinkRef(source, path, ref.id, scope, out, href);
-    else if (ref?.kind === 'error') checkCodeRef(source, path, `${ref.catalog}/${ref.code}`, scope, out, href);
+    if (ref) checkRef(source, path, ref.kind, ref.ids, scope, out, href);
     else if (href.startsWith('#')) continue;
     else {
       const scheme = schemeOf(href);
       const external = scheme === 'http' || scheme === 'https' || scheme === 'mailto';
       out.push(problemAt(source, path, external ? `external URL "${href}" written in text` : `link target "${href}" is not allowed`, {
         needle: href,
-        hint: external
-          ? 'register it in data/links.json and write [words](link:<id>)'
-          : 'use link:<id>, error:<catalog>/<code> or #anchor',
+        hint: external ? 'register it in data/links.json and write [words](link:<id>)' : `use ${referenceForms()}`,
       }));
     }
   }
 }
 
-function checkUrl(source: JsonSource, path: JsonPath, url: string, out: Problem[]): void {
+/** The table's checks for one record: a safe id, references in its text and in its reference lists. */
+function checkRecord(r: SourceRecord, scope: Scope, out: Problem[]): void {
+  const spec = kinds[r.kind];
+  const at = spec.at as { id?: string; map?: string };
+  if (at.id) checkId(r.file, [...r.path, at.id], r.ids[r.ids.length - 1], spec.idLabel, out);
+  if (at.map) checkId(r.file, r.path, r.ids[0], spec.idLabel, out);
+  for (const field of spec.markdown) checkText(r.file, [...r.path, field], r.value[field], scope, out);
+  for (const [field, kind] of Object.entries(spec.lists ?? {}) as [string, KindName][]) {
+    const list = r.value[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, j) => {
+      if (typeof entry === 'string') checkRef(r.file, [...r.path, field, j], kind, listIds(kind, entry), scope, out);
+    });
+  }
+}
+
+/** Ids unique among their siblings; records with a page of their own become folders, so case must differ by more. */
+function checkUniqueIds(records: SourceRecord[], out: Problem[]): void {
+  for (const kind of kindNames) {
+    const at = kinds[kind].at as { id?: string };
+    if (!at.id) continue;
+    const groups = new Map<string | undefined, Located[]>();
+    for (const r of records.filter((x) => x.kind === kind)) {
+      const list = groups.get(r.parent) ?? [];
+      list.push({ id: r.ids[r.ids.length - 1], source: r.file, path: [...r.path, at.id] });
+      groups.set(r.parent, list);
+    }
+    for (const items of groups.values()) checkUnique(items, kinds[kind].idLabel, out, kinds[kind].page);
+  }
+}
+
+function checkUrl(source: JsonSource, path: JsonPath, url: unknown, out: Problem[]): void {
+  if (typeof url !== 'string') return;
   let parsed: URL | undefined;
   try {
     parsed = new URL(url);
@@ -106,91 +138,78 @@ function checkUrl(source: JsonSource, path: JsonPath, url: string, out: Problem[
   }
 }
 
+/** Registry addresses: current, archived and former ones must all be absolute http(s) or mailto URLs. */
+function checkLinkUrls(records: SourceRecord[], out: Problem[]): void {
+  for (const r of records.filter((x) => x.kind === 'link')) {
+    checkUrl(r.file, [...r.path, 'url'], r.value.url, out);
+    checkUrl(r.file, [...r.path, 'archive'], r.value.archive, out);
+    const history = r.value.history;
+    if (Array.isArray(history)) history.forEach((h, i) => isObject(h) && checkUrl(r.file, [...r.path, 'history', i, 'url'], h.url, out));
+  }
+}
+
+/** In a catalog with phases every code names known phases; without phases no code names any. */
+function checkPhases(records: SourceRecord[], out: Problem[]): void {
+  for (const catalog of records.filter((r) => r.kind === 'catalog')) {
+    const declared = Array.isArray(catalog.value.phases);
+    const phaseIds = records.filter((r) => r.kind === 'phase' && r.parent === catalog.key).map((r) => r.ids[1]);
+    for (const code of records.filter((r) => r.kind === 'code' && r.parent === catalog.key)) {
+      const phases = code.value.phases;
+      if (declared && phases === undefined) {
+        out.push(problemAt(code.file, code.path, `code "${code.ids[1]}" names no phases`, { hint: `this catalog groups codes by phase: ${phaseIds.join(', ')}` }));
+      } else if (!declared && phases !== undefined) {
+        out.push(problemAt(code.file, [...code.path, 'phases'], 'this catalog declares no phases', { key: true, hint: 'add a "phases" list to the catalog or remove this one' }));
+      } else if (declared && Array.isArray(phases)) {
+        phases.forEach((p, j) => {
+          if (typeof p === 'string' && !phaseIds.includes(p)) {
+            out.push(problemAt(code.file, [...code.path, 'phases', j], `unknown phase "${p}"`, { hint: suggestHint(p, phaseIds) ?? `phases: ${phaseIds.join(', ')}` }));
+          }
+        });
+      }
+    }
+  }
+}
+
 function checkSite(load: LoadResult, out: Problem[]): void {
   const site = load.content.site;
-  if (!site) return;
-  const codes = site.value.locales.map((l, i) => ({ id: l.code, source: site.source, path: ['locales', i, 'code'] as JsonPath }));
+  if (!site || !Array.isArray(site.value.locales)) return;
+  const codes = site.value.locales
+    .map((l, i) => ({ id: isObject(l) ? l.code : undefined, source: site.source, path: ['locales', i, 'code'] as JsonPath }))
+    .filter((c): c is Located => typeof c.id === 'string');
   for (const c of codes) {
     if (!localePattern.test(c.id)) out.push(problemAt(site.source, c.path, `locale code "${c.id}" is not a BCP 47 language tag`, { hint: 'e.g. "en", "id", "pt-BR"' }));
   }
   checkUnique(codes, 'locale', out, true);
-  if (!codes.some((c) => c.id === site.value.defaultLocale)) {
-    out.push(problemAt(site.source, ['defaultLocale'], `default locale "${site.value.defaultLocale}" is not in locales`, {
-      hint: suggestHint(site.value.defaultLocale, codes.map((c) => c.id)) ?? 'add it to locales',
+  const wanted = site.value.defaultLocale;
+  if (typeof wanted === 'string' && !codes.some((c) => c.id === wanted)) {
+    out.push(problemAt(site.source, ['defaultLocale'], `default locale "${wanted}" is not in locales`, {
+      hint: suggestHint(wanted, codes.map((c) => c.id)) ?? 'add it to locales',
     }));
   }
 }
 
-function checkArticles(load: LoadResult, scope: Scope, out: Problem[]): void {
-  const all = load.content.articles;
-  checkUnique(all.map((a) => ({ id: a.value.id, source: a.source, path: ['id'] })), 'article id', out, true);
-  for (const { value: a, source } of all) {
-    checkId(source, ['id'], a.id, 'article id', out);
-    checkText(source, ['summary'], a.summary, scope, out);
-    checkText(source, ['intro'], a.intro, scope, out);
-    checkUnique(a.steps.map((s, i) => ({ id: s.id, source, path: ['steps', i, 'id'] })), 'step id', out);
-    a.steps.forEach((s, i) => {
-      checkId(source, ['steps', i, 'id'], s.id, 'step id', out);
-      checkText(source, ['steps', i, 'text'], s.text, scope, out);
-      s.errors?.forEach((ref, j) => checkCodeRef(source, ['steps', i, 'errors', j], ref, scope, out));
-      s.links?.forEach((id, j) => checkLinkRef(source, ['steps', i, 'links', j], id, scope, out));
-    });
-  }
-}
-
-function checkCatalogs(load: LoadResult, scope: Scope, out: Problem[]): void {
-  const all = load.content.catalogs;
-  checkUnique(all.map((c) => ({ id: c.value.id, source: c.source, path: ['id'] })), 'catalog id', out, true);
-  for (const { value: c, source } of all) {
-    checkId(source, ['id'], c.id, 'catalog id', out);
-    checkText(source, ['summary'], c.summary, scope, out);
-    const phaseIds = (c.phases ?? []).map((p) => p.id);
-    c.phases?.forEach((p, i) => {
-      checkId(source, ['phases', i, 'id'], p.id, 'phase id', out);
-      checkText(source, ['phases', i, 'summary'], p.summary, scope, out);
-    });
-    checkUnique((c.phases ?? []).map((p, i) => ({ id: p.id, source, path: ['phases', i, 'id'] })), 'phase id', out);
-    checkUnique(c.codes.map((code, i) => ({ id: code.code, source, path: ['codes', i, 'code'] })), 'code', out, true);
-    c.codes.forEach((code, i) => {
-      const at: JsonPath = ['codes', i];
-      checkId(source, [...at, 'code'], code.code, 'code', out);
-      checkText(source, [...at, 'meaning'], code.meaning, scope, out);
-      checkText(source, [...at, 'action'], code.action, scope, out);
-      code.related?.forEach((ref, j) => checkCodeRef(source, [...at, 'related', j], ref, scope, out));
-      code.links?.forEach((id, j) => checkLinkRef(source, [...at, 'links', j], id, scope, out));
-      if (c.phases && !code.phases) {
-        out.push(problemAt(source, at, `code "${code.code}" names no phases`, { hint: `this catalog groups codes by phase: ${phaseIds.join(', ')}` }));
-      } else if (!c.phases && code.phases) {
-        out.push(problemAt(source, [...at, 'phases'], 'this catalog declares no phases', { key: true, hint: 'add a "phases" list to the catalog or remove this one' }));
-      }
-      code.phases?.forEach((p, j) => {
-        if (c.phases && !phaseIds.includes(p)) {
-          out.push(problemAt(source, [...at, 'phases', j], `unknown phase "${p}"`, { hint: suggestHint(p, phaseIds) ?? `phases: ${phaseIds.join(', ')}` }));
-        }
-      });
-    });
-  }
-}
-
-function checkLinks(links: Sourced<{ links: Record<string, import('./types.ts').LinkEntry> }> | undefined, out: Problem[]): void {
-  if (!links) return;
-  for (const [id, entry] of Object.entries(links.value.links)) {
-    const at: JsonPath = ['links', id];
-    checkId(links.source, at, id, 'link id', out);
-    checkUrl(links.source, [...at, 'url'], entry.url, out);
-    if (entry.archive) checkUrl(links.source, [...at, 'archive'], entry.archive, out);
-    entry.history?.forEach((h, i) => checkUrl(links.source, [...at, 'history', i, 'url'], h.url, out));
-  }
-}
-
-/** Runs every cross-record check over loaded content and returns all problems found, load problems first. */
+/**
+ * Runs every cross-record check over loaded content and returns all problems found, load
+ * problems first. Files that broke their schema take part, so one run shows every problem.
+ */
 export function validateContent(load: LoadResult): Problem[] {
   const out: Problem[] = [...load.problems];
-  const index = indexContent(load.content as Parameters<typeof indexContent>[0]);
-  const scope: Scope = { index, linksKnown: !load.invalid.links && !!load.content.links, invalidCatalogs: new Set(load.invalid.catalogFiles) };
+  const records = allRecords(load.content);
+  const unread = load.unread;
+  const scope: Scope = {
+    records: new Map(records.map((r) => [r.key, r])),
+    unread: (kind, ids) => {
+      const file = fileKindOf(kind);
+      if (file === 'links') return unread.links || !load.content.links;
+      if (file === 'catalogs') return unread.catalogFiles.includes(ids[0]);
+      if (file === 'articles') return unread.articleFiles.includes(ids[0]);
+      return false;
+    },
+  };
   checkSite(load, out);
-  checkLinks(load.content.links, out);
-  checkArticles(load, scope, out);
-  checkCatalogs(load, scope, out);
+  checkUniqueIds(records, out);
+  for (const r of records) checkRecord(r, scope, out);
+  checkLinkUrls(records, out);
+  checkPhases(records, out);
   return out;
 }

@@ -1,5 +1,6 @@
 import { problemAt } from '../content/json-source.ts';
 import type { Problem } from '../content/problems.ts';
+import type { KindName } from '../content/kinds.ts';
 import type { Content } from '../content/types.ts';
 import type { LocaleOverlays } from './load-overlays.ts';
 import { recordStatus } from './localize.ts';
@@ -7,7 +8,13 @@ import { recordPairs } from './overlay-records.ts';
 import { protectedTermViolations, type TermKind, type Violation } from './protected-terms.ts';
 
 /** One protected-term violation, located in the overlay that holds it. */
-export interface TermProblem extends Violation {
+export interface TermProblem extends Omit<Violation, 'kind'> {
+  /** What kind of term was lost. */
+  term: string;
+  termKind: TermKind;
+  /** The record that lost it. */
+  kind: KindName;
+  ids: string[];
   locale: string;
   key: string;
   field: string;
@@ -60,7 +67,7 @@ export function checkProtectedTerms(content: Content, overlays: Map<string, Loca
             hint: stale ? `${hints[v.kind]}; this translation is stale, so the source may have gained the term since` : hints[v.kind],
             needle: v.insteadOf, severity: stale ? 'warning' : severity,
           });
-          out.push({ ...v, locale, key: pair.key, field, stale, problem });
+          out.push({ term: v.term, insteadOf: v.insteadOf, termKind: v.kind, kind: pair.kind, ids: pair.ids, locale, key: pair.key, field, stale, problem });
         }
       }
     }

@@ -13,6 +13,8 @@ export interface RecordStatus {
   method?: Method;
   /** Source fields shown untranslated. */
   fallbackFields: string[];
+  /** When the translation was made or last reviewed (the overlay file's `translation.date`). */
+  date?: string;
 }
 
 /** Content of one locale with overlays applied, and the status of every record by key. */
@@ -34,6 +36,7 @@ export function recordStatus(record: Pick<SourceRecord, 'kind' | 'value'>, overl
     state: overlay.source === sourceHash(textsOf(record)) ? 'translated' : 'stale',
     method: overlay.method ?? provenance.method,
     fallbackFields: present.filter((f) => typeof overlay[f] !== 'string'),
+    date: provenance.date,
   };
 }
 

@@ -153,10 +153,11 @@ export function protectedTermViolations(source: string, translation: string, glo
 
   for (const link of src.links) {
     const ref = parseReference(link.href);
-    if (ref?.kind !== 'error' || link.text.trim() !== ref.code) continue;
+    const code = ref?.kind === 'code' ? ref.ids[1] : undefined;
+    if (!code || link.text.trim() !== code) continue;
     const kept = dst.links.filter((l) => l.href === link.href);
-    if (kept.length === 0 || kept.some((l) => l.text.trim() === ref.code)) continue;
-    out.push({ kind: 'code-name', term: ref.code, insteadOf: kept[0].text.trim() });
+    if (kept.length === 0 || kept.some((l) => l.text.trim() === code)) continue;
+    out.push({ kind: 'code-name', term: code, insteadOf: kept[0].text.trim() });
   }
 
   for (const term of glossary) {

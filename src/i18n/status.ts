@@ -1,4 +1,5 @@
 import { nodeAt, lineColumn, type JsonPath, type JsonSource } from '../content/json-source.ts';
+import type { KindName } from '../content/kinds.ts';
 import type { Content, StatusCount, TranslationPolicy } from '../content/types.ts';
 import type { TermProblem } from './check-protected.ts';
 import { missingUiKeys, wantedUiKeys, type Dictionary } from './create-i18n.ts';
@@ -14,6 +15,8 @@ export interface Location {
 }
 
 export interface StatusRecord extends Location {
+  kind: KindName;
+  ids: string[];
   key: string;
   state: RecordState;
   method?: Method;
@@ -24,6 +27,8 @@ export interface StatusRecord extends Location {
 }
 
 export interface StatusViolation extends Location {
+  kind: KindName;
+  ids: string[];
   key: string;
   column: number;
   path: string;
@@ -85,10 +90,10 @@ export function translationStatus(
       if (st.method === 'machine') counts.machine++;
       const at = pair.overlay && pair.overlayFile ? locate(pair.overlayFile, pair.overlayPath) : locate(pair.sourceFile, pair.sourcePath);
       const lost = termProblems.filter((v) => v.stale && v.locale === locale.code && v.key === pair.key).map((v) => v.problem.message);
-      records.push({ key: pair.key, state: st.state, method: st.method, fallbackFields: [...st.fallbackFields], ...at, ...(lost.length ? { lostTerms: lost } : {}) });
+      records.push({ kind: pair.kind, ids: pair.ids, key: pair.key, state: st.state, method: st.method, fallbackFields: [...st.fallbackFields], ...at, ...(lost.length ? { lostTerms: lost } : {}) });
     }
     const violations = termProblems.filter((v) => !v.stale && v.locale === locale.code).map((v) => ({
-      key: v.key, term: v.term, insteadOf: v.insteadOf, message: v.problem.message, severity: v.problem.severity,
+      kind: v.kind, ids: v.ids, key: v.key, term: v.term, insteadOf: v.insteadOf, message: v.problem.message, severity: v.problem.severity,
       file: v.problem.file, line: v.problem.line, column: v.problem.column, path: v.problem.path,
     }));
     counts.protectedTerms = violations.length;

@@ -16,8 +16,8 @@ export function sourceRefs(step: Step): StepRefs {
   const errors = new Set(step.errors ?? []);
   for (const { href } of linkTargets(md, step.text)) {
     const ref = parseReference(href);
-    if (ref?.kind === 'link') links.add(ref.id);
-    if (ref?.kind === 'error') errors.add(`${ref.catalog}/${ref.code}`);
+    if (ref?.kind === 'link') links.add(ref.ids[0]);
+    if (ref?.kind === 'code') errors.add(ref.ids.join('/'));
   }
   return { links: [...links], errors: [...errors] };
 }

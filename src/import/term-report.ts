@@ -39,10 +39,11 @@ export function importViolations(source: string, step: ImportedStep, glossary: r
   const free = step.names.filter((n) => !claimed.some((c) => n.includes(c) || c.includes(n)));
   return found.map((v) => {
     const ref = v.kind === 'target' ? parseReference(v.term) : undefined;
-    if (ref?.kind !== 'error') return v;
-    const instead = likeliest(ref.code, free) ?? likeliest(ref.code, step.plain.split(/\s+/).filter(Boolean));
+    if (ref?.kind !== 'code') return v;
+    const code = ref.ids[1];
+    const instead = likeliest(code, free) ?? likeliest(code, step.plain.split(/\s+/).filter(Boolean));
     // The code written out but not as a reference (say, as other link text) is no stand-in.
-    if (!instead || instead.replace(/[,.;:]+$/, '') === ref.code) return v;
-    return { kind: 'code-name', term: ref.code, insteadOf: instead.replace(/[,.;:]+$/, '') };
+    if (!instead || instead.replace(/[,.;:]+$/, '') === code) return v;
+    return { kind: 'code-name', term: code, insteadOf: instead.replace(/[,.;:]+$/, '') };
   });
 }

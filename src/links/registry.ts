@@ -4,17 +4,17 @@ import { loadContent } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
 import type { Content } from '../content/types.ts';
 import { validateContent } from '../content/validate.ts';
-import { computeUsage, type LinkUser } from '../model/usage.ts';
+import { kinds } from '../content/kinds.ts';
+import type { SourceRecord } from '../content/records.ts';
+import { computeUsage } from '../content/usage.ts';
 import type { RegistryUrl } from './types.ts';
 
 /** How a record reads in a report, e.g. `step configure-mim-sync-service#pcns-event-6025 (step 4)`. */
-export function describeUser(user: LinkUser): string {
-  switch (user.kind) {
-    case 'article': return `article ${user.article}`;
-    case 'step': return `step ${user.article}#${user.step} (step ${user.n})`;
-    case 'catalog': return `catalog ${user.catalog}`;
-    case 'code': return `error code ${user.catalog}/${user.code}`;
-  }
+export function describeUser(record: Pick<SourceRecord, 'kind' | 'ids' | 'path'>): string {
+  const spec = kinds[record.kind];
+  const name = record.ids.join(spec.reference?.join ?? '/');
+  const position = record.path[record.path.length - 1];
+  return `${spec.label} ${name}${spec.numbered && typeof position === 'number' ? ` (${spec.label} ${position + 1})` : ''}`;
 }
 
 /** Loads and validates a data folder the way `build` does, returning content or every problem. */
@@ -35,7 +35,7 @@ export function registryUrls(content: Content): RegistryUrl[] {
   const usage = computeUsage(content);
   const out: RegistryUrl[] = [];
   for (const [id, entry] of Object.entries(content.links.value.links)) {
-    const users = (usage.usersOfLink.get(id) ?? []).map(describeUser);
+    const users = (usage.users.get(`link/${id}`) ?? []).map((key) => describeUser(usage.records.get(key)!));
     for (const field of ['url', 'archive'] as const) {
       const url = entry[field];
       if (!url || !/^https?:/i.test(url)) continue;

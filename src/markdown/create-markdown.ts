@@ -1,5 +1,5 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
-import { schemeOf } from './references.ts';
+import { referenceSchemes, schemeOf } from './references.ts';
 
 /** What a resolved reference renders to. */
 export interface ResolvedHref {
@@ -14,7 +14,8 @@ export interface MarkdownEnv {
   resolve: (href: string) => ResolvedHref | undefined;
 }
 
-const renderSchemes = new Set(['link', 'error', 'http', 'https', 'mailto']);
+const recordSchemes = referenceSchemes();
+const renderSchemes = new Set([...recordSchemes, 'http', 'https', 'mailto']);
 
 /** True for link targets a rendered page may carry, e.g. `#step` or `link:x`; false for `javascript:`. */
 export function isRenderableHref(href: string): boolean {
@@ -31,7 +32,7 @@ export function createMarkdown(): MarkdownIt {
   md.validateLink = isRenderableHref;
   // Keep reference targets verbatim; mdurl would percent-encode odd characters in ids.
   const normalize = md.normalizeLink.bind(md);
-  md.normalizeLink = (url: string) => (/^(link|error):/.test(url) ? url : normalize(url));
+  md.normalizeLink = (url: string) => (recordSchemes.has(/^([a-z]+):/.exec(url)?.[1] ?? '') ? url : normalize(url));
   md.disable(['image']);
 
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

@@ -1,30 +1,37 @@
+import { recordKey } from '../content/kinds.ts';
+import { targetsOfKind, type Usage } from '../content/usage.ts';
 import type { Article } from '../content/types.ts';
 import type { LocaleContext } from './context.ts';
 import { plainText } from './context.ts';
 import type { ArticlePage, CodeChip } from './types.ts';
-import { stepKey, type Usage } from './usage.ts';
-import { relativeHref, urls } from './urls.ts';
+import { urls } from './urls.ts';
 
-/** A link chip for a `<catalog>/<code>` key as seen from page `from`, or undefined if unknown. */
-export function codeChip(ctx: LocaleContext, key: string, from: string): CodeChip | undefined {
-  const hit = ctx.index.codes.get(key);
-  if (!hit) return undefined;
+/** A link chip for a code record key as seen from page `from` (whose own record is `pageKey`), or undefined if unknown. */
+export function codeChip(ctx: LocaleContext, key: string, from: string, pageKey?: string): CodeChip | undefined {
+  const record = ctx.records.get(key);
+  if (!record || record.kind !== 'code') return undefined;
+  const code = record.value as unknown as import('../content/types.ts').ErrorCode;
   return {
-    code: hit.code.code,
-    title: hit.code.title,
-    severity: hit.code.severity,
-    href: relativeHref(from, urls.code(ctx.code, hit.catalog.id, hit.code.code)),
+    code: code.code,
+    title: code.title,
+    severity: code.severity,
+    href: ctx.hrefOf(key, from),
+    ...ctx.view(key, from, pageKey),
   };
 }
+
+/** Registry ids among a record's targets, in order. */
+export const linkIdsOf = (usage: Usage, key: string): string[] => targetsOfKind(usage, key, 'link').map((k) => k.slice('link/'.length));
 
 /** The page model of one troubleshooting article in one locale. */
 export function articlePage(ctx: LocaleContext, usage: Usage, article: Article): ArticlePage {
   const url = urls.article(ctx.code, article.id);
+  const key = recordKey('article', [article.id]);
   const base = ctx.base('article', url, article.title, [
-    { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
+    { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
     { label: article.title },
   ], { description: plainText(article.summary), robots: article.robots });
-  const own = ctx.translation(`article/${article.id}`, url, article.updated);
+  const own = ctx.translation(key, url, article.updated);
   return {
     ...base,
     notices: own.notices,
@@ -35,17 +42,15 @@ export function articlePage(ctx: LocaleContext, usage: Usage, article: Article):
     updated: article.updated && ctx.date(article.updated),
     audience: article.audience,
     steps: article.steps.map((step, i) => {
-      // A whole-article fallback already says so once; steps only speak for themselves.
-      const tr = own.lang ? { notices: [], lang: own.lang } : ctx.translation(`step/${article.id}/${step.id}`, url);
+      const stepKey = recordKey('step', [article.id, step.id]);
       return {
-      id: step.id,
-      lang: tr.lang,
-      notice: tr.lang && !own.lang ? tr.notices[0] : undefined,
-      n: i + 1,
-      title: step.title,
-      html: ctx.block(step.text, url),
-      codes: (usage.codesOfStep.get(stepKey(article, step)) ?? []).flatMap((key) => codeChip(ctx, key, url) ?? []),
-      references: ctx.references(usage.linksOfStep.get(stepKey(article, step)) ?? []),
+        id: step.id,
+        ...ctx.view(stepKey, url, key),
+        n: i + 1,
+        title: step.title,
+        html: ctx.block(step.text, url),
+        codes: targetsOfKind(usage, stepKey, 'code').flatMap((k) => codeChip(ctx, k, url, key) ?? []),
+        references: ctx.references(linkIdsOf(usage, stepKey), url, key),
       };
     }),
   };

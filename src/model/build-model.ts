@@ -13,7 +13,7 @@ import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
 import { anchorableNotFound } from './not-found-links.ts';
 import { addSearch } from './search-model.ts';
-import { computeUsage } from './usage.ts';
+import { computeUsage } from '../content/usage.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
 function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {

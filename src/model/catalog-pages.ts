@@ -1,38 +1,37 @@
-import type { Catalog, ErrorCode } from '../content/types.ts';
-import { codeChip } from './article-pages.ts';
+import { recordKey } from '../content/kinds.ts';
+import { relatedOfKind, usersOfKind, type Usage } from '../content/usage.ts';
+import type { Catalog, ErrorCode, Step } from '../content/types.ts';
+import { codeChip, linkIdsOf } from './article-pages.ts';
 import type { LocaleContext } from './context.ts';
 import { plainText } from './context.ts';
-import type { CatalogPage, CatalogRow, CodePage } from './types.ts';
-import type { Usage } from './usage.ts';
-import { relativeHref, urls } from './urls.ts';
+import type { CatalogPage, CatalogRow, CodeGroup, CodePage, Notice } from './types.ts';
+import { urls } from './urls.ts';
 
-const pick = (t: { notices: import('./types.ts').Notice[]; lang?: string }) => ({ notices: t.notices, contentLang: t.lang });
+const pick = (t: { notices: Notice[]; lang?: string }) => ({ notices: t.notices, contentLang: t.lang });
 
 /** The index page of one error catalog: a table of its codes, grouped by phase when it has phases. */
 export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
   const url = urls.catalog(ctx.code, catalog.id);
+  const key = recordKey('catalog', [catalog.id]);
   const row = (code: ErrorCode): CatalogRow => ({
-    code: code.code,
-    title: code.title,
-    severity: code.severity,
-    href: relativeHref(url, urls.code(ctx.code, catalog.id, code.code)),
+    ...codeChip(ctx, recordKey('code', [catalog.id, code.code]), url, key)!,
     meaningHtml: ctx.inline(code.meaning, url),
-    lang: ctx.translation(`code/${catalog.id}/${code.code}`, url).lang,
   });
-  const groups = catalog.phases
+  const groups: CodeGroup[] = catalog.phases
     ? catalog.phases.map((phase) => ({
         id: phase.id,
         title: phase.title,
         summaryHtml: phase.summary && ctx.inline(phase.summary, url),
+        ...ctx.view(recordKey('phase', [catalog.id, phase.id]), url, key),
         rows: catalog.codes.filter((c) => c.phases?.includes(phase.id)).map(row),
       }))
     : [{ rows: catalog.codes.map(row) }];
   return {
     ...ctx.base('catalog', url, catalog.title, [
-      { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
+      { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
       { label: catalog.title },
     ], { description: plainText(catalog.summary) }),
-    ...pick(ctx.translation(`catalog/${catalog.id}`, url)),
+    ...pick(ctx.translation(key, url)),
     kind: 'catalog',
     summaryHtml: catalog.summary && ctx.block(catalog.summary, url),
     count: catalog.codes.length,
@@ -43,34 +42,39 @@ export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
 /** The page of one error code: meaning, action, steps that name it, related codes, references. */
 export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, code: ErrorCode): CodePage {
   const url = urls.code(ctx.code, catalog.id, code.code);
-  const key = `${catalog.id}/${code.code}`;
-  const catalogUrl = urls.catalog(ctx.code, catalog.id);
-  const phaseTitles = new Map((catalog.phases ?? []).map((p) => [p.id, p.title]));
+  const key = recordKey('code', [catalog.id, code.code]);
+  const catalogKey = recordKey('catalog', [catalog.id]);
   const title = code.title ?? code.code;
   return {
     ...ctx.base('code', url, title, [
-      { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
-      { label: catalog.title, href: relativeHref(url, catalogUrl) },
+      { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
+      { label: catalog.title, href: ctx.hrefOf(catalogKey, url) },
       { label: title },
     ], { description: plainText(code.meaning) }),
-    ...pick(ctx.translation(`code/${catalog.id}/${code.code}`, url)),
+    ...pick(ctx.translation(key, url)),
     kind: 'code',
     code: code.code,
     severity: code.severity,
-    catalog: { title: catalog.title, href: relativeHref(url, catalogUrl) },
-    phases: (code.phases ?? []).map((p) => phaseTitles.get(p) ?? p),
+    catalog: { title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
+    phases: (code.phases ?? []).flatMap((p) => {
+      const phaseKey = recordKey('phase', [catalog.id, p]);
+      const phase = ctx.records.get(phaseKey);
+      return phase ? [{ title: String(phase.value.title), href: ctx.hrefOf(phaseKey, url), ...ctx.view(phaseKey, url, key) }] : [];
+    }),
     meaningHtml: ctx.block(code.meaning, url),
     actionHtml: code.action && ctx.block(code.action, url),
-    steps: (usage.stepsOfCode.get(key) ?? []).map(({ article, step, n }) => {
-      const a = ctx.index.articles.get(article)!.value;
-      const s = a.steps.find((x) => x.id === step)!;
+    steps: usersOfKind(usage, key, 'step').map((stepKey) => {
+      const step = ctx.records.get(stepKey)!;
+      const s = step.value as unknown as Step;
+      const n = (step.path[step.path.length - 1] as number) + 1;
       return {
         label: `${ctx.t('step.number', { n })}: ${s.title ?? s.id}`,
-        articleTitle: a.title,
-        href: relativeHref(url, `${urls.article(ctx.code, article)}#${step}`),
+        articleTitle: String(ctx.records.get(step.parent!)!.value.title),
+        href: ctx.hrefOf(stepKey, url),
+        ...ctx.view(stepKey, url, key),
       };
     }),
-    related: (usage.relatedOfCode.get(key) ?? []).flatMap((k) => codeChip(ctx, k, url) ?? []),
-    references: ctx.references(usage.linksOfCode.get(key) ?? []),
+    related: relatedOfKind(usage, key, 'code').flatMap((k) => codeChip(ctx, k, url, key) ?? []),
+    references: ctx.references(linkIdsOf(usage, key), url, key),
   };
 }

@@ -1,10 +1,13 @@
 import type { TFunction } from 'i18next';
 import { createMarkdown, type MarkdownEnv, type ResolvedHref } from '../markdown/create-markdown.ts';
-import { parseReference } from '../markdown/references.ts';
+import { parseReference, referenceKey } from '../markdown/references.ts';
 import type { ContentIndex } from '../content/index.ts';
+import { kinds } from '../content/kinds.ts';
+import { allRecords, type SourceRecord } from '../content/records.ts';
 import type { Content, LocaleConfig } from '../content/types.ts';
 import type { RecordStatus } from '../i18n/localize.ts';
-import type { Crumb, Notice, PageBase, PageKind, Reference } from './types.ts';
+import { pageNotices, recordView, type NoticeContext } from './record-notices.ts';
+import type { Crumb, Notice, PageBase, PageKind, RecordView, Reference } from './types.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
 const md = createMarkdown();
@@ -17,21 +20,27 @@ export interface LocaleContext {
   t: TFunction;
   content: Content;
   index: ContentIndex;
+  /** Every record of this locale's content by key, translations applied. */
+  records: Map<string, SourceRecord>;
   /** Builds the shared part of a page. */
   base: (kind: PageKind, url: string, title: string, crumbs: Crumb[], extra?: { description?: string; robots?: string }) => PageBase;
   /** Renders block markdown for the page at `from`. */
   block: (text: string, from: string) => string;
   /** Renders inline markdown (no paragraph) for the page at `from`. */
   inline: (text: string, from: string) => string;
-  /** Registry entries as references, in the given order, skipping unknown ids. */
-  references: (ids: string[]) => Reference[];
+  /** Registry entries as references seen from the page at `from` (whose own record is `pageKey`), skipping unknown ids. */
+  references: (ids: string[], from: string, pageKey?: string) => Reference[];
+  /** Where readers of this locale see a record, relative to the page at `from`, e.g. `../a/#step`. */
+  hrefOf: (key: string, from: string) => string;
   /** Formats a YYYY-MM-DD (or YYYY, YYYY-MM) date for this locale with Intl. */
   date: (iso: string) => string;
   /**
-   * What a reader must be told about one record on the page at `url`: machine translation,
-   * untranslated (fallback) text and its language, or a stale translation.
+   * What a reader must be told at the top of the page at `url` about its own record: machine
+   * translation, untranslated (fallback) text and its language, or a stale translation.
    */
   translation: (key: string, url: string, sourceUpdated?: string) => { notices: Notice[]; lang?: string };
+  /** How a record shown on the page at `url`, whose own record is `pageKey`, reads; see RecordView. */
+  view: (key: string, url: string, pageKey?: string) => RecordView;
   /** The notices of several records merged into one of each kind, e.g. for a page listing every link. */
   pageNotices: (keys: string[], url: string, kinds?: Notice['kind'][]) => Notice[];
 }
@@ -43,19 +52,16 @@ export interface TranslationInfo {
   translated: boolean;
 }
 
-function resolver(ctx: Pick<LocaleContext, 'index' | 'code'>, from: string): MarkdownEnv {
+/** Resolves `link:`, `error:`, `article:` and `catalog:` references (the table's forms) for the page at `from`. */
+function resolver(ctx: Pick<LocaleContext, 'records' | 'hrefOf'>, from: string): MarkdownEnv {
   return {
     resolve: (href: string): ResolvedHref | undefined => {
       const ref = parseReference(href);
-      if (ref?.kind === 'link') {
-        const entry = ctx.index.links.get(ref.id);
-        return entry && { href: entry.url, title: entry.title, external: true };
-      }
-      if (ref?.kind === 'error') {
-        if (!ctx.index.codes.has(`${ref.catalog}/${ref.code}`)) return undefined;
-        return { href: relativeHref(from, urls.code(ctx.code, ref.catalog, ref.code)) };
-      }
-      return href.startsWith('#') ? { href } : undefined;
+      if (!ref) return href.startsWith('#') ? { href } : undefined;
+      const record = ctx.records.get(referenceKey(ref));
+      if (!record) return undefined;
+      if (record.kind === 'link') return { href: String(record.value.url), title: String(record.value.title), external: true };
+      return { href: ctx.hrefOf(record.key, from) };
     },
   };
 }
@@ -74,8 +80,18 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
   const code = locale.code;
   const site = content.site.value;
   const catalogs = [...index.catalogs.values()].map((c) => c.value);
+  const records = new Map(allRecords(content).map((r) => [r.key, r]));
+  const sourceLocale = info?.source ?? locale;
+  const notes: NoticeContext = {
+    t, sourceCode: sourceLocale.code, sourceDir: sourceLocale.dir ?? 'ltr',
+    date: (iso) => formatDate(code, iso),
+  };
+  const where = (key: string, localeCode: string) => {
+    const r = records.get(key);
+    return r ? kinds[r.kind].where(localeCode, r.ids) : urls.home(localeCode);
+  };
   const ctx: LocaleContext = {
-    locale, code, dir: locale.dir ?? 'ltr', t, content, index,
+    locale, code, dir: locale.dir ?? 'ltr', t, content, index, records,
     base: (kind, url, title, crumbs, extra = {}) => {
       const home = urls.home(code);
       const nav = [
@@ -102,28 +118,22 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
     },
     block: (text, from) => md.render(text, resolver(ctx, from)),
     inline: (text, from) => md.renderInline(text, resolver(ctx, from)),
-    references: (ids) =>
+    references: (ids, from, pageKey) =>
       ids.flatMap((id) => {
         const e = index.links.get(id);
-        return e ? [{ id, title: e.title, url: e.url, publisher: e.publisher }] : [];
+        return e ? [{ id, title: e.title, url: e.url, publisher: e.publisher, ...ctx.view(`link/${id}`, from, pageKey) }] : [];
       }),
+    hrefOf: (key, from) => relativeHref(from, where(key, code)),
     date: (iso) => formatDate(code, iso),
     translation: (key, url, sourceUpdated) => {
       if (!info?.translated) return { notices: [] };
-      const status = info.status.get(key);
-      const language = info.source.label;
       const sourceHref = relativeHref(url, `/${info.source.code}${url.slice(code.length + 1)}`);
-      const readSource = t('notice.readSource', { language });
-      if (!status || status.state === 'missing') {
-        return { notices: [{ kind: 'fallback', text: t('notice.fallback', { language }), href: sourceHref, linkText: readSource }], lang: info.source.code };
-      }
-      const notices: Notice[] = [];
-      if (status.method === 'machine') notices.push({ kind: 'machine', text: t('notice.machine', { language }), href: sourceHref, linkText: readSource });
-      if (status.state === 'stale') {
-        const text = sourceUpdated ? t('notice.stale', { language, date: formatDate(code, sourceUpdated) }) : t('notice.staleNoDate', { language });
-        notices.push({ kind: 'stale', text, href: sourceHref, linkText: readSource });
-      }
-      return { notices };
+      return pageNotices(notes, info.status.get(key), sourceHref, sourceUpdated);
+    },
+    view: (key, url, pageKey) => {
+      if (!info?.translated) return {};
+      const page = pageKey ? info.status.get(pageKey) : { state: 'translated' as const, fallbackFields: [] };
+      return recordView(notes, info.status.get(key), page, relativeHref(url, where(key, info.source.code)));
     },
     pageNotices: (keys, url, kinds = ['machine', 'stale', 'fallback']) => {
       const byKind = new Map<Notice['kind'], Notice>();

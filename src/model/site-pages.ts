@@ -1,6 +1,8 @@
 import type { LocaleContext } from './context.ts';
-import type { HomePage, NotFoundPage, ReferencesPage } from './types.ts';
-import type { LinkUser, Usage } from './usage.ts';
+import { kinds, recordKey } from '../content/kinds.ts';
+import type { SourceRecord } from '../content/records.ts';
+import type { Usage } from '../content/usage.ts';
+import type { HomePage, NotFoundPage, RecordView, ReferencesPage } from './types.ts';
 import { relativeHref, urls } from './urls.ts';
 
 /** The home page of one locale: articles and catalogs. */
@@ -15,43 +17,33 @@ export function homePage(ctx: LocaleContext): HomePage {
     articles: [...ctx.index.articles.values()].map(({ value: a }) => ({
       title: a.title,
       summaryHtml: a.summary && ctx.inline(a.summary, url),
-      href: relativeHref(url, urls.article(ctx.code, a.id)),
+      href: ctx.hrefOf(recordKey('article', [a.id]), url),
+      ...ctx.view(recordKey('article', [a.id]), url, 'site'),
     })),
     catalogs: [...ctx.index.catalogs.values()].map(({ value: c }) => ({
       title: c.title,
       summaryHtml: c.summary && ctx.inline(c.summary, url),
-      href: relativeHref(url, urls.catalog(ctx.code, c.id)),
+      href: ctx.hrefOf(recordKey('catalog', [c.id]), url),
       count: c.codes.length,
+      ...ctx.view(recordKey('catalog', [c.id]), url, 'site'),
     })),
   };
 }
 
-function userLink(ctx: LocaleContext, from: string, user: LinkUser): { label: string; href: string } {
-  switch (user.kind) {
-    case 'article': {
-      const a = ctx.index.articles.get(user.article)!.value;
-      return { label: a.title, href: relativeHref(from, urls.article(ctx.code, a.id)) };
-    }
-    case 'step': {
-      const a = ctx.index.articles.get(user.article)!.value;
-      const s = a.steps.find((x) => x.id === user.step)!;
-      return {
-        label: `${a.title} – ${ctx.t('step.number', { n: user.n })}: ${s.title ?? s.id}`,
-        href: relativeHref(from, `${urls.article(ctx.code, a.id)}#${s.id}`),
-      };
-    }
-    case 'catalog': {
-      const c = ctx.index.catalogs.get(user.catalog)!.value;
-      return { label: c.title, href: relativeHref(from, urls.catalog(ctx.code, c.id)) };
-    }
-    case 'code': {
-      const hit = ctx.index.codes.get(`${user.catalog}/${user.code}`)!;
-      return {
-        label: `${hit.catalog.title}: ${hit.code.title ?? hit.code.code}`,
-        href: relativeHref(from, urls.code(ctx.code, user.catalog, user.code)),
-      };
-    }
-  }
+/** A record's name as readers know it: its title, else its id; numbered records lead with their number. */
+function recordName(ctx: LocaleContext, record: SourceRecord): string {
+  const own = typeof record.value.title === 'string' ? record.value.title : record.ids[record.ids.length - 1];
+  const position = record.path[record.path.length - 1];
+  return kinds[record.kind].numbered && typeof position === 'number' ? `${ctx.t('step.number', { n: position + 1 })}: ${own}` : own;
+}
+
+/** How a record that uses a link is listed, e.g. `Configure MIM Sync Service – Step 4: …`, linked to where it is shown. */
+function userLink(ctx: LocaleContext, from: string, key: string): RecordView & { label: string; href: string } {
+  const names: string[] = [];
+  for (let r = ctx.records.get(key); r; r = r.parent ? ctx.records.get(r.parent) : undefined) names.unshift(recordName(ctx, r));
+  // Codes are read as "catalog: code", nested records as "article – step".
+  const joiner = ctx.records.get(key)?.kind === 'code' ? ': ' : ' – ';
+  return { label: names.join(joiner), href: ctx.hrefOf(key, from), ...ctx.view(key, from, 'site') };
 }
 
 /** Every registry link with the records that use it and its former addresses. */
@@ -60,15 +52,16 @@ export function referencesPage(ctx: LocaleContext, usage: Usage): ReferencesPage
   const title = ctx.t('references.title');
   return {
     ...ctx.base('references', url, title, [
-      { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
+      { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
       { label: title },
     ]),
     kind: 'references',
-    notices: ctx.pageNotices([...ctx.index.links.keys()].map((id) => `link/${id}`), url),
+    // Like every page of UI text, it says how the site's translation was made; each link title says what is its own.
+    notices: ctx.pageNotices(['site'], url, ['machine']),
     links: [...ctx.index.links.entries()].map(([id, e]) => ({
       id, title: e.title, url: e.url, publisher: e.publisher, archive: e.archive,
-      lang: ctx.translation(`link/${id}`, url).lang,
-      usedBy: (usage.usersOfLink.get(id) ?? []).map((u) => userLink(ctx, url, u)),
+      ...ctx.view(recordKey('link', [id]), url, 'site'),
+      usedBy: (usage.users.get(recordKey('link', [id])) ?? []).map((k) => userLink(ctx, url, k)),
       history: (e.history ?? []).map((h) => ({ url: h.url, until: h.until && ctx.date(h.until), note: h.note })),
     })),
   };

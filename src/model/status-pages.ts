@@ -1,23 +1,15 @@
 import type { LocaleStatus } from '../i18n/status.ts';
 import type { LocaleContext } from './context.ts';
 import type { StatusItem, StatusRow, TranslationStatusPage } from './types.ts';
+import { basename, relative, resolve, sep } from 'node:path';
+import { kinds } from '../content/kinds.ts';
+import { languageName } from './record-notices.ts';
 import { relativeHref, urls } from './urls.ts';
 
-/**
- * Where readers of `locale` see the record with a status key, e.g.
- * `step/a/s` → `/id/articles/a/#s`, `code/c/k` → `/id/errors/c/k/`, `link/x` → `/id/references/#x`.
- */
-export function recordUrl(locale: string, key: string): string {
-  const [kind, a, b] = key.split('/');
-  switch (kind) {
-    case 'article': return urls.article(locale, a);
-    case 'step': return `${urls.article(locale, a)}#${b}`;
-    case 'catalog': return urls.catalog(locale, a);
-    case 'phase': return `${urls.catalog(locale, a)}#${b}`;
-    case 'code': return urls.code(locale, a, b);
-    case 'link': return `${urls.references(locale)}#${a}`;
-    default: return urls.home(locale);
-  }
+/** Where a file is, as the data folder's own path, so no page shows where the site was built, e.g. `translations/id/site.json`. */
+export function dataRelative(dataDir: string, file: string): string {
+  const rel = relative(dataDir, resolve(file)).split(sep).join('/');
+  return rel.startsWith('..') ? basename(file) : rel;
 }
 
 /** A share as this locale writes percentages, e.g. `percentOf('id', 1, 3)` → `33%`. */
@@ -48,20 +40,20 @@ export function translationStatusPage(ctx: LocaleContext, statuses: LocaleStatus
           .map((r) => ({
             key: r.key,
             state: ctx.t(`status.${r.state}`),
-            where: `${r.file}:${r.line}`,
-            href: relativeHref(url, recordUrl(s.locale, r.key)),
+            where: `${dataRelative(ctx.content.dataDir, r.file)}:${r.line}`,
+            href: relativeHref(url, kinds[r.kind].where(s.locale, r.ids)),
             detail: r.method && ctx.t(`status.method.${r.method}`),
           })),
         ...s.violations.map((v) => ({
           key: v.key,
           state: ctx.t('status.protectedTerms'),
-          where: `${v.file}:${v.line}:${v.column}`,
-          href: relativeHref(url, recordUrl(s.locale, v.key)),
+          where: `${dataRelative(ctx.content.dataDir, v.file)}:${v.line}:${v.column}`,
+          href: relativeHref(url, kinds[v.kind].where(s.locale, v.ids)),
           detail: v.message,
         })),
       ];
       return {
-        locale: s.locale, label: s.label, dir: s.dir, total: c.total,
+        locale: s.locale, label: languageName(s.locale, ctx.code), dir: ctx.dir, total: c.total,
         rows: [row('translated', c.translated), row('stale', c.stale), row('missing', c.missing), row('machine', c.machine), row('protectedTerms', c.protectedTerms)],
         items,
         uiMissing: s.ui.missing,

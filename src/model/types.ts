@@ -23,14 +23,25 @@ export interface Alternate {
   current: boolean;
 }
 
-export interface CodeChip {
+/**
+ * How a record's text reads where it is shown: its language and direction when it is shown
+ * untranslated, and a mark when its translation is stale, machine-made or missing and the page
+ * does not already say so. Every record shown anywhere carries one, computed the same way.
+ */
+export interface RecordView {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  mark?: Notice;
+}
+
+export interface CodeChip extends RecordView {
   code: string;
   title?: string;
   severity: Severity;
   href: string;
 }
 
-export interface Reference {
+export interface Reference extends RecordView {
   id: string;
   title: string;
   url: string;
@@ -52,6 +63,8 @@ export interface ReferenceStatus {
 export interface Notice {
   kind: 'machine' | 'fallback' | 'stale';
   text: string;
+  /** A few words for a mark beside the record, e.g. `May be out of date`. */
+  short?: string;
   href?: string;
   linkText?: string;
 }
@@ -100,15 +113,12 @@ export interface RootPage extends PageBase {
 export interface HomePage extends PageBase {
   kind: 'home';
   descriptionHtml?: string;
-  articles: { title: string; summaryHtml?: string; href: string }[];
-  catalogs: { title: string; summaryHtml?: string; href: string; count: number }[];
+  articles: (RecordView & { title: string; summaryHtml?: string; href: string })[];
+  catalogs: (RecordView & { title: string; summaryHtml?: string; href: string; count: number })[];
 }
 
-export interface StepModel {
+export interface StepModel extends RecordView {
   id: string;
-  /** Set when the step is shown in the source language. */
-  lang?: string;
-  notice?: Notice;
   n: number;
   title?: string;
   html: string;
@@ -127,14 +137,21 @@ export interface ArticlePage extends PageBase {
 
 export interface CatalogRow extends CodeChip {
   meaningHtml: string;
-  lang?: string;
+}
+
+/** The codes of one phase of a catalog (or all codes, when the catalog has no phases). */
+export interface CodeGroup extends RecordView {
+  id?: string;
+  title?: string;
+  summaryHtml?: string;
+  rows: CatalogRow[];
 }
 
 export interface CatalogPage extends PageBase {
   kind: 'catalog';
   summaryHtml?: string;
   count: number;
-  groups: { id?: string; title?: string; summaryHtml?: string; rows: CatalogRow[] }[];
+  groups: CodeGroup[];
 }
 
 export interface CodePage extends PageBase {
@@ -142,10 +159,10 @@ export interface CodePage extends PageBase {
   code: string;
   severity: Severity;
   catalog: { title: string; href: string };
-  phases: string[];
+  phases: (RecordView & { title: string; href: string })[];
   meaningHtml: string;
   actionHtml?: string;
-  steps: { label: string; articleTitle: string; href: string }[];
+  steps: (RecordView & { label: string; articleTitle: string; href: string })[];
   related: CodeChip[];
   references: Reference[];
 }
@@ -153,10 +170,8 @@ export interface CodePage extends PageBase {
 export interface ReferencesPage extends PageBase {
   kind: 'references';
   links: (Reference & {
-    /** Set when the title is shown in the source language. */
-    lang?: string;
     archive?: string;
-    usedBy: { label: string; href: string }[];
+    usedBy: (RecordView & { label: string; href: string })[];
     history: { url: string; until?: string; note?: string }[];
   })[];
 }

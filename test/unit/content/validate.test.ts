@@ -67,7 +67,7 @@ test('unsafe ids, duplicate ids, bad schemes and raw URLs in text are errors', (
   assert.deepEqual(problems.sort(), [
     'articles/restart-widget.json:14:13 steps[1].id: duplicate step id "check-power" (already used at articles/restart-widget.json:8:13)',
     'articles/restart-widget.json:15:48 steps[1].text: external URL "https://example.test/forum" written in text (register it in data/links.json and write [words](link:<id>))',
-    'articles/restart-widget.json:15:86 steps[1].text: link target "javascript:alert(1)" is not allowed (use link:<id>, error:<catalog>/<code> or #anchor)',
+    'articles/restart-widget.json:15:86 steps[1].text: link target "javascript:alert(1)" is not allowed (use article:<id>, article:<article>#<step>, catalog:<id>, catalog:<catalog>#<phase>, error:<catalog>/<code>, link:<id> or #anchor)',
     'errors/widget-codes.json:6:15 codes[1].code: code "../w-200" contains "/" (ids become URLs and file names; try "w-200")',
     'errors/widget-codes.json:7:15 codes[2].code: duplicate code "W-100" (already used at errors/widget-codes.json:5:15 as "w-100"; ids differing only in case collide on case-insensitive file systems)',
     'links.json:8:30 links["widget-forum"].url: URL scheme "data:" is not allowed (only http:, https: and mailto: links are accepted)',

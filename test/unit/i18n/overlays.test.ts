@@ -45,7 +45,7 @@ test('translated, stale and missing records: text, notices and lang follow the o
     assert.match(stale.html, /vérifiez le câble/);
     assert.equal(stale.lang, undefined);
     assert.equal(missing.lang, 'en', 'untranslated step is marked as English');
-    assert.equal(missing.notice?.text, 'Not yet translated: this text is shown in English.');
+    assert.equal(missing.mark?.text, 'Not yet translated: this text is shown in English.');
     const code = site.pages.find((p) => p.url === '/fr/errors/widget-codes/w-100/') as CodePage;
     assert.equal(code.contentLang, 'en');
     assert.equal(code.notices[0].href, '../../../../en/errors/widget-codes/w-100/');

@@ -41,8 +41,14 @@ test('the inspecting parser keeps every target so validation can report it', () 
 });
 
 test('references and schemes parse as written', () => {
-  assert.deepEqual(parseReference('error:a/b/c'), { kind: 'error', catalog: 'a', code: 'b/c' });
-  assert.deepEqual(parseReference('link:x'), { kind: 'link', id: 'x' });
+  assert.deepEqual(parseReference('error:a/b/c'), { kind: 'code', ids: ['a', 'b/c'] });
+  assert.deepEqual(parseReference('error:a'), { kind: 'code', ids: ['a', ''] });
+  assert.deepEqual(parseReference('link:x'), { kind: 'link', ids: ['x'] });
+  assert.deepEqual(parseReference('article:a'), { kind: 'article', ids: ['a'] });
+  assert.deepEqual(parseReference('article:a#s'), { kind: 'step', ids: ['a', 's'] });
+  assert.deepEqual(parseReference('catalog:c#p'), { kind: 'phase', ids: ['c', 'p'] });
+  assert.deepEqual(parseReference('catalog:c'), { kind: 'catalog', ids: ['c'] });
+  assert.equal(parseReference('mailto:x@example.test'), undefined);
   assert.equal(parseReference('https://x'), undefined);
   assert.equal(schemeOf('java\tscript:alert(1)'), 'javascript');
   assert.equal(schemeOf('#top'), undefined);

@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { builtinDictionaries, createI18n } from '../../../src/i18n/create-i18n.ts';
-import { percentOf, recordUrl } from '../../../src/model/status-pages.ts';
+import { kinds } from '../../../src/content/kinds.ts';
+import { dataRelative, percentOf } from '../../../src/model/status-pages.ts';
 
-test('each status record links to where readers of that locale see it', () => {
-  assert.equal(recordUrl('id', 'step/configure-mim-sync-service/pcns-event-6025'), '/id/articles/configure-mim-sync-service/#pcns-event-6025');
-  assert.equal(recordUrl('id', 'code/mim-related/6025'), '/id/errors/mim-related/6025/');
-  assert.equal(recordUrl('id', 'phase/mim-object-errors/export'), '/id/errors/mim-object-errors/#export');
-  assert.equal(recordUrl('ar', 'link/technet-4159'), '/ar/references/#technet-4159');
-  assert.equal(recordUrl('ar', 'site'), '/ar/');
+test('each kind of record is found where readers of that locale see it', () => {
+  assert.equal(kinds.step.where('id', ['configure-mim-sync-service', 'pcns-event-6025']), '/id/articles/configure-mim-sync-service/#pcns-event-6025');
+  assert.equal(kinds.code.where('id', ['mim-related', '6025']), '/id/errors/mim-related/6025/');
+  assert.equal(kinds.phase.where('id', ['mim-object-errors', 'export']), '/id/errors/mim-object-errors/#export');
+  assert.equal(kinds.link.where('ar', ['technet-4159']), '/ar/references/#technet-4159');
+  assert.equal(kinds.site.where('ar', []), '/ar/');
+});
+
+test('published paths are the data folder\'s own, wherever the build ran', () => {
+  assert.equal(dataRelative('/srv/kb/data', '/srv/kb/data/translations/id/site.json'), 'translations/id/site.json');
+  assert.equal(dataRelative('/srv/kb/data', '/elsewhere/x.json'), 'x.json');
 });
 
 test('numbers and shares are written the way each locale writes them', () => {
