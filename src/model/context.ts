@@ -43,8 +43,11 @@ export interface TranslationInfo {
   translated: boolean;
 }
 
-function resolver(ctx: Pick<LocaleContext, 'index' | 'code'>, from: string): MarkdownEnv {
+function resolver(ctx: Pick<LocaleContext, 'index' | 'code' | 'dir' | 'content'>, from: string): MarkdownEnv {
   return {
+    // The renderer isolates Latin-script glossary terms inside right-to-left text.
+    glossary: ctx.content.site.value.glossary,
+    dir: ctx.dir,
     resolve: (href: string): ResolvedHref | undefined => {
       const ref = parseReference(href);
       if (ref?.kind === 'link') {
