@@ -89,7 +89,12 @@
   const resultItem = (/** @type {any} */ data, /** @type {number} */ i) => {
     const meta = data.meta ?? {};
     const heading = el('span', 'result-title');
-    if (meta.code) heading.append(el('code', '', meta.code), meta.title && meta.title !== meta.code ? ` ${meta.title}` : '');
+    if (meta.code) {
+      const code = el('code', '', meta.code);
+      // A left-to-right island, as on the pages: codes keep their order in right-to-left results.
+      code.dir = 'ltr';
+      heading.append(code, meta.title && meta.title !== meta.code ? ` ${meta.title}` : '');
+    }
     else heading.append(meta.title ?? data.url);
     const facts = el('span', 'result-facts');
     if (meta.severity) facts.append(el('span', `sev sev-${meta.severity}`, el('span', 'sev-icon'), strings.severities[meta.severity] ?? meta.severity), ' ');

@@ -1,5 +1,6 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
-import { referenceSchemes, schemeOf } from './references.ts';
+import { parseReference, referenceSchemes, schemeOf } from './references.ts';
+import { findTerms, termsToIsolate } from './glossary-terms.ts';
 
 /** What a resolved reference renders to. */
 export interface ResolvedHref {
@@ -12,6 +13,10 @@ export interface ResolvedHref {
 export interface MarkdownEnv {
   [key: string | symbol]: unknown;
   resolve: (href: string) => ResolvedHref | undefined;
+  /** Protected terms of site.json; with `dir`, decides which terms become isolated `<bdi>` islands. */
+  glossary?: readonly string[];
+  /** Direction of the page the text is rendered for. */
+  dir?: 'ltr' | 'rtl';
 }
 
 const recordSchemes = referenceSchemes();
@@ -37,11 +42,13 @@ export function createMarkdown(): MarkdownIt {
 
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
-    const resolved = (env as MarkdownEnv | undefined)?.resolve?.(String(token.attrGet('href') ?? ''));
+    const href = String(token.attrGet('href') ?? '');
+    const resolved = (env as MarkdownEnv | undefined)?.resolve?.(href);
     if (!resolved) {
       markUnresolved(tokens, idx);
       return '';
     }
+    if ((env as MarkdownEnv).dir === 'rtl') markCodeName(tokens, idx, href);
     token.attrSet('href', resolved.href);
     if (resolved.title) token.attrSet('title', resolved.title);
     if (resolved.external) token.attrSet('class', 'ext');
@@ -49,7 +56,49 @@ export function createMarkdown(): MarkdownIt {
   };
   md.renderer.rules.link_close = (tokens, idx, options, _env, self) =>
     tokens[idx].meta?.unresolved ? '' : self.renderToken(tokens, idx, options);
+  // A code span is always left to right: in Hebrew or Arabic text `gateway.conf`. must not
+  // turn into .gateway.conf, and dir="ltr" makes the element a bidi isolate as well.
+  md.renderer.rules.code_inline = (tokens, idx, _options, _env, self) =>
+    `<code${self.renderAttrs(tokens[idx])} dir="ltr">${md.utils.escapeHtml(tokens[idx].content)}</code>`;
+  md.renderer.rules.text = (tokens, idx, _options, env) => {
+    const { content, meta } = tokens[idx];
+    return meta?.isolate ? `<bdi>${md.utils.escapeHtml(content)}</bdi>` : isolateTerms(content, env as MarkdownEnv | undefined, md.utils.escapeHtml);
+  };
   return md;
+}
+
+const isolatedByGlossary = new WeakMap<readonly string[], { ltr: string[]; rtl: string[] }>();
+
+/** The terms to isolate for `env`, worked out once per glossary and direction. */
+function isolated(env: MarkdownEnv | undefined): string[] {
+  if (!env?.glossary?.length || !env.dir) return [];
+  let byDir = isolatedByGlossary.get(env.glossary);
+  if (!byDir) isolatedByGlossary.set(env.glossary, (byDir = { ltr: termsToIsolate(env.glossary, 'ltr'), rtl: termsToIsolate(env.glossary, 'rtl') }));
+  return byDir[env.dir];
+}
+
+/** Escaped text with each glossary term to isolate wrapped in `<bdi>`, e.g. `ב־<bdi>Harbor Console</bdi>`. */
+function isolateTerms(text: string, env: MarkdownEnv | undefined, escape: (s: string) => string): string {
+  const terms = isolated(env);
+  if (terms.length === 0) return escape(text);
+  let out = '';
+  let at = 0;
+  for (const m of findTerms(text, terms)) {
+    out += `${escape(text.slice(at, m.start))}<bdi>${escape(text.slice(m.start, m.end))}</bdi>`;
+    at = m.end;
+  }
+  return out + escape(text.slice(at));
+}
+
+/**
+ * Marks the text of an `error:` link written as the code itself, `[0x80070005](error:c/0x80070005)`,
+ * to be isolated like a code span: it is a protected term, not a word of the sentence.
+ */
+function markCodeName(tokens: Token[], idx: number, href: string): void {
+  const ref = parseReference(href);
+  const text = tokens[idx + 1];
+  if (ref?.kind !== 'code' || text?.type !== 'text' || tokens[idx + 2]?.type !== 'link_close') return;
+  if (text.content.trim() === ref.ids[1]) text.meta = { ...(text.meta ?? {}), isolate: true };
 }
 
 function markUnresolved(tokens: Token[], idx: number): void {

@@ -53,8 +53,11 @@ export interface TranslationInfo {
 }
 
 /** Resolves `link:`, `error:`, `article:` and `catalog:` references (the table's forms) for the page at `from`. */
-function resolver(ctx: Pick<LocaleContext, 'records' | 'hrefOf'>, from: string): MarkdownEnv {
+function resolver(ctx: Pick<LocaleContext, 'records' | 'hrefOf' | 'dir' | 'content'>, from: string): MarkdownEnv {
   return {
+    // The renderer isolates Latin-script glossary terms inside right-to-left text.
+    glossary: ctx.content.site.value.glossary,
+    dir: ctx.dir,
     resolve: (href: string): ResolvedHref | undefined => {
       const ref = parseReference(href);
       if (!ref) return href.startsWith('#') ? { href } : undefined;

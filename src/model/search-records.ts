@@ -16,6 +16,8 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** Text of our own rendered markdown, e.g. `<p>Open <code>x</code> &amp; go</p>` → `Open x & go`. */
 export function htmlToText(html: string): string {
   return html
+    // Inline tags sit inside words and sentences (`<code>x</code>.`, `ב־<bdi>Term</bdi>`): no space.
+    .replace(/<\/?(a|bdi|code|em|strong)\b[^>]*>/g, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, name: string) => {
       if (name[0] !== '#') return entities[name] ?? m;

@@ -131,7 +131,7 @@ test('round trip: an English Docs article imports, builds, and its page has the 
   const external = [...new Set([...html.matchAll(/href="(https:[^"]+)"/g)].map((m) => m[1]))];
   assert.deepEqual(external, ['https://example.test/widget/manual', 'https://example.test/guides/cooling.html', 'https://example.test/forum']);
   assert.match(html, /href="\.\.\/\.\.\/errors\/widget-codes\/w-200\/"/);
-  assert.match(html, /<code>FanSpeed<\/code>/);
+  assert.match(html, /<code dir="ltr">FanSpeed<\/code>/);
 });
 
 const failing: [string, RegExp][] = [

@@ -25,6 +25,7 @@ test('shorten cuts at a word with an ellipsis, and dotRelative anchors root-leve
   assert.equal(shorten('short', 10), 'short');
   assert.deepEqual(['en/', 'assets/site.css', './', '#main', '../x', 'https://x'].map(dotRelative), ['./en/', './assets/site.css', './', '#main', '../x', 'https://x']);
   assert.equal(htmlToText('<p>Open <code>x</code> &amp; go&#8230;</p>'), 'Open x & go…');
+  assert.equal(htmlToText('<p>ב־<bdi>Harbor Console</bdi>, <code dir="ltr">gateway.conf</code>.</p><p>Next</p>'), 'ב־Harbor Console, gateway.conf. Next');
 });
 
 test('pages carry Pagefind attributes: a code page its code, severity and catalog; the language chooser none', () => {
