@@ -31,7 +31,8 @@ export interface LocalizedContent {
 export function recordStatus(record: Pick<SourceRecord, 'kind' | 'value'>, overlay: RecordOverlay | undefined, provenance: Provenance | undefined): RecordStatus {
   const fields = kinds[record.kind].fields;
   const present = fields.filter((f) => typeof record.value[f] === 'string');
-  if (!overlay || !provenance) return { state: 'missing', fallbackFields: present };
+  // A file's root holds its collections too: with none of its own fields it translates nothing.
+  if (!overlay || !provenance || !fields.some((f) => typeof overlay[f] === 'string')) return { state: 'missing', fallbackFields: present };
   return {
     state: overlay.source === sourceHash(textsOf(record)) ? 'translated' : 'stale',
     method: overlay.method ?? provenance.method,
