@@ -106,7 +106,7 @@ const kindTable = {
 } as const satisfies Record<KindName, KindSpec>;
 
 /** Every kind's declaration, typed loosely for walks that treat all kinds alike. */
-export const kinds: Readonly<Record<KindName, KindSpec>> = kindTable;
+export const kinds: typeof kindTable & Readonly<Record<KindName, KindSpec>> = kindTable;
 
 /** Kind names in table order: files first, then each file's records as they nest. */
 export const kindNames = Object.keys(kindTable) as KindName[];

@@ -1,13 +1,15 @@
 import type { TFunction } from 'i18next';
+import { kinds, searchKindsOf } from '../content/kinds.ts';
 import type { Severity } from '../content/types.ts';
 import { stepRecords, type SearchRecord } from './search-records.ts';
 import type { Page } from './types.ts';
 import { relativeHref, urls } from './urls.ts';
 
-/** What a search result is: the values of the `kind` filter. */
-export type SearchKind = 'article' | 'step' | 'code' | 'catalog' | 'reference';
+/** What a search result is: the values of the `kind` filter, from the table of record kinds. */
+export type SearchKind = string;
 
-export const searchKinds: SearchKind[] = ['code', 'article', 'step', 'catalog', 'reference'];
+/** Filter values in the order readers look for them: codes first, as most readers arrive with one. */
+export const searchKinds: SearchKind[] = searchKindsOf().sort((a, b) => Number(b === kinds.code.search) - Number(a === kinds.code.search));
 const severities: Severity[] = ['error', 'warning', 'info', 'success'];
 
 /** One HTML attribute the template prints as is, e.g. `{ name: 'data-pagefind-body', value: '' }`. */
@@ -66,9 +68,9 @@ export function codeParts(code: string): string[] {
   return parts;
 }
 
-/** Which page kinds are indexed, and as what kind of result. */
+/** Which page kinds are indexed, and as what kind of result: a record's own page, and the links' references page. */
 const kindOfPage: Partial<Record<Page['kind'], SearchKind>> = {
-  article: 'article', code: 'code', catalog: 'catalog', references: 'reference',
+  article: kinds.article.search, code: kinds.code.search, catalog: kinds.catalog.search, references: kinds.link.search,
 };
 
 /** Text cut at a word boundary with an ellipsis, e.g. `shorten('a long text', 6)` → `a long…`. */

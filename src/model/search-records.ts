@@ -1,3 +1,4 @@
+import { kinds } from '../content/kinds.ts';
 import type { TFunction } from 'i18next';
 import type { ArticlePage } from './types.ts';
 
@@ -38,8 +39,8 @@ export function stepRecords(page: ArticlePage, t: TFunction): SearchRecord[] {
       url: `${page.url}#${step.id}`,
       content: [step.title, htmlToText(step.html), ...step.codes.map((c) => c.code)].filter(Boolean).join(' '),
       language: page.locale,
-      meta: { title: step.title ? `${label}: ${step.title}` : label, kind: 'step', article: page.title },
-      filters: { kind: ['step'] },
+      meta: { title: step.title ? `${label}: ${step.title}` : label, kind: kinds.step.search, article: page.title },
+      filters: { kind: [kinds.step.search] },
     };
   });
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { loadContent } from '../../../src/content/load.ts';
 import { formatProblem } from '../../../src/content/problems.ts';
 import { validateContent } from '../../../src/content/validate.ts';
+import { ContentError, loadTranslatedContent } from '../../../src/build/prepare-site.ts';
 import { fixture, root, tempDir } from '../../support/helpers.ts';
 
 /** Copies the valid fixture, lets the test edit files, and returns the formatted problems. */
@@ -72,4 +73,34 @@ test('unsafe ids, duplicate ids, bad schemes and raw URLs in text are errors', (
     'errors/widget-codes.json:7:15 codes[2].code: duplicate code "W-100" (already used at errors/widget-codes.json:5:15 as "w-100"; ids differing only in case collide on case-insensitive file systems)',
     'links.json:8:30 links["widget-forum"].url: URL scheme "data:" is not allowed (only http:, https: and mailto: links are accepted)',
   ]);
+});
+
+test('a record with a bad field still counts: its duplicate is reported in the same run', () => {
+  const problems = problemsAfter((dir) => {
+    editJson(dir, 'errors/widget-codes.json', (t) => t.replace('"severity": "warning"', '"severity": "eror"').replace('"code": "w-300"', '"code": "w-200"'));
+  });
+  assert.deepEqual(problems.sort(), [
+    'errors/widget-codes.json:6:36 codes[1].severity: "eror" is not one of "error", "warning", "info", "success" (did you mean "error"?)',
+    'errors/widget-codes.json:7:15 codes[2].code: duplicate code "w-200" (already used at errors/widget-codes.json:6:15)',
+  ]);
+});
+
+test('one run shows a source error and an overlay left pointing at a renamed code together', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    cpSync(fixture('rtl-product'), dir, { recursive: true });
+    editJson(dir, 'errors/harbor-codes.json', (t) => t.replace('"code": "sync_complete"', '"code": "sync_completed"').replace('"severity": "warning"', '"severity": "warn"'));
+    let problems: string[] = [];
+    try {
+      loadTranslatedContent(dir);
+    } catch (err) {
+      problems = (err as ContentError).problems.map((p) => formatProblem(p).split(`${dir}/`).join(''));
+    }
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.match(problems[0], /^errors\/harbor-codes\.json:\d+:\d+ codes\[2\]\.severity: "warn" is not one of "error", "warning", "info", "success" \(did you mean "warning"\?\)$/);
+    assert.match(problems[1], /^articles\/restore-gateway\.json:\d+:\d+ steps\[2\]\.errors\[1\]: unknown code "sync_complete" in catalog "harbor-codes" \(did you mean "sync_completed"\?\)$/);
+    assert.match(problems[2], /^translations\/he\/errors\/harbor-codes\.json:\d+:\d+ codes\.sync_complete: unknown code "sync_complete" \(did you mean "sync_completed"\?\)$/);
+  } finally {
+    cleanup();
+  }
 });
