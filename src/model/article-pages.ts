@@ -29,7 +29,7 @@ export function articlePage(ctx: LocaleContext, usage: Usage, article: Article):
   const key = recordKey('article', [article.id]);
   const base = ctx.base('article', url, article.title, [
     { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
-    { label: article.title },
+    { label: article.title, key },
   ], { description: plainText(article.summary), robots: article.robots });
   const own = ctx.translation(key, url, article.updated);
   return {

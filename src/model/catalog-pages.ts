@@ -29,7 +29,7 @@ export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
   return {
     ...ctx.base('catalog', url, catalog.title, [
       { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
-      { label: catalog.title },
+      { label: catalog.title, key },
     ], { description: plainText(catalog.summary) }),
     ...pick(ctx.translation(key, url)),
     kind: 'catalog',
@@ -48,8 +48,8 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
   return {
     ...ctx.base('code', url, title, [
       { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
-      { label: catalog.title, href: ctx.hrefOf(catalogKey, url) },
-      { label: title },
+      { label: catalog.title, href: ctx.hrefOf(catalogKey, url), key: catalogKey },
+      { label: title, key },
     ], { description: plainText(code.meaning) }),
     ...pick(ctx.translation(key, url)),
     kind: 'code',

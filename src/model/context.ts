@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { createMarkdown, type MarkdownEnv, type ResolvedHref } from '../markdown/create-markdown.ts';
 import { parseReference, referenceKey } from '../markdown/references.ts';
 import type { ContentIndex } from '../content/index.ts';
-import { kinds } from '../content/kinds.ts';
+import { kinds, recordKey } from '../content/kinds.ts';
 import { allRecords, type SourceRecord } from '../content/records.ts';
 import type { Content, LocaleConfig } from '../content/types.ts';
 import type { RecordStatus } from '../i18n/localize.ts';
@@ -93,13 +93,18 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
     const r = records.get(key);
     return r ? kinds[r.kind].where(localeCode, r.ids) : urls.home(localeCode);
   };
+  /** Only the language of a record named in menus: a mark there would repeat on every page. */
+  const languageOf = (key: string | undefined): { lang?: string; dir?: 'ltr' | 'rtl' } => {
+    const { lang, dir } = key ? ctx.view(key, urls.home(code)) : {};
+    return lang ? { lang, dir } : {};
+  };
   const ctx: LocaleContext = {
     locale, code, dir: locale.dir ?? 'ltr', t, content, index, records,
     base: (kind, url, title, crumbs, extra = {}) => {
       const home = urls.home(code);
-      const nav = [
+      const nav: { label: string; url: string; key?: string }[] = [
         { label: t('nav.home'), url: home },
-        ...catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id) })),
+        ...catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id), key: recordKey('catalog', [c.id]) })),
         { label: t('nav.references'), url: urls.references(code) },
       ];
       return {
@@ -110,9 +115,9 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         siteTitle: site.title,
         homeHref: relativeHref(url, home),
         stylesheet: relativeHref(url, urls.asset('site.css')),
-        breadcrumbs: crumbs,
+        breadcrumbs: crumbs.map(({ key, ...c }) => ({ ...c, ...languageOf(key) })),
         notices: [],
-        nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url })),
+        nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url, ...languageOf(n.key) })),
         alternates: [],
         sourceDir: info ? (info.source.dir ?? 'ltr') : ctx.dir,
         scripts: site.locales.length > 1 ? [relativeHref(url, urls.asset('language-switch.js'))] : [],
@@ -124,7 +129,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
     references: (ids, from, pageKey) =>
       ids.flatMap((id) => {
         const e = index.links.get(id);
-        return e ? [{ id, title: e.title, url: e.url, publisher: e.publisher, ...ctx.view(`link/${id}`, from, pageKey) }] : [];
+        return e ? [{ id, title: e.title, url: e.url, publisher: e.publisher, ...ctx.view(recordKey('link', [id]), from, pageKey) }] : [];
       }),
     hrefOf: (key, from) => relativeHref(from, where(key, code)),
     date: (iso) => formatDate(code, iso),

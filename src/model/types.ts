@@ -8,12 +8,18 @@ export type PageKind = 'root' | 'home' | 'article' | 'catalog' | 'code' | 'refer
 export interface Crumb {
   label: string;
   href?: string;
+  /** The record the label names, so its language is marked when it is shown untranslated. */
+  key?: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 export interface NavItem {
   label: string;
   href: string;
   current: boolean;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 export interface Alternate {
