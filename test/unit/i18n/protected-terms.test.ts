@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { protectedTermViolations, resembling } from '../../../src/i18n/protected-terms.ts';
+import { protectedTermViolations, resembling, termAt } from '../../../src/i18n/protected-terms.ts';
 import { violationMessage } from '../../../src/i18n/check-protected.ts';
 import { root } from '../../support/helpers.ts';
 
@@ -105,4 +105,16 @@ test('the French human translation keeps the extension code but renames stopped-
     'Connector Space Object Properties',
     'Stack Trace...',
   ]);
+});
+
+test('glossary terms match whole terms only: LOCK is not found inside lock_timeout', () => {
+  assert.equal(termAt('set lock_timeout first', 'lock', true), -1);
+  assert.equal(termAt('take the LOCK.', 'LOCK'), 9);
+  assert.equal(termAt('open Stack Trace... now', 'Stack Trace...'), 5);
+  // The source names LOCK; a translation that only has lock_timeout lost it, and nothing stands in for it.
+  assert.deepEqual(protectedTermViolations('Wait for the LOCK to clear.', 'Tunggu lock_timeout selesai.', ['LOCK']), [
+    { kind: 'glossary', term: 'LOCK', insteadOf: undefined },
+  ]);
+  // Without the term in the source, nothing is asked of the translation.
+  assert.deepEqual(protectedTermViolations('Set lock_timeout.', 'Atur lock_timeout.', ['LOCK']), []);
 });
