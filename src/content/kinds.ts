@@ -10,10 +10,10 @@ import { urls } from '../model/urls.ts';
 
 /** The files of a data folder that hold records: one file, or one file per record in a folder. */
 export const fileKinds = {
-  site: { path: 'site.json', schema: 'site' },
-  articles: { folder: 'articles', schema: 'article' },
-  catalogs: { folder: 'errors', schema: 'catalog' },
-  links: { path: 'links.json', schema: 'links' },
+  site: { path: 'site.json', schema: 'site', label: 'site settings' },
+  articles: { folder: 'articles', schema: 'article', label: 'articles' },
+  catalogs: { folder: 'errors', schema: 'catalog', label: 'error catalogs' },
+  links: { path: 'links.json', schema: 'links', label: 'link registry' },
 } as const;
 
 export type FileKindName = keyof typeof fileKinds;

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileKinds, type FileKindName } from './kinds.ts';
 import { displayPath, duplicateKeyProblems, readJson, type JsonSource } from './json-source.ts';
 import { checkSchema, type SchemaName } from './schema.ts';
 import { unpairedSurrogateProblems } from './well-formed.ts';
 import type { Problem } from './problems.ts';
-import type { Article, Catalog, Content, LinkEntry, SiteConfig, Sourced } from './types.ts';
+import type { Article, Catalog, Content, Sourced } from './types.ts';
 
 /**
  * Result of loading: every file that parsed, and every problem found. A file that parsed but
@@ -13,8 +14,8 @@ import type { Article, Catalog, Content, LinkEntry, SiteConfig, Sourced } from '
  */
 export interface LoadResult {
   content: Partial<Content> & { dataDir: string; articles: Sourced<Article>[]; catalogs: Sourced<Catalog>[] };
-  /** Files that exist but could not be parsed, by kind (so references into them are not misreported). */
-  unread: { links: boolean; catalogFiles: string[]; articleFiles: string[] };
+  /** Files that are missing or could not be parsed (so references into them are not misreported), e.g. `{ file: 'catalogs', name: 'mim-related' }`. */
+  unread: { file: FileKindName; name: string }[];
   problems: Problem[];
 }
 
@@ -47,36 +48,42 @@ function jsonFilesIn(dir: string): string[] {
 function missingFile(absolute: string, what: string): Problem {
   return {
     file: displayPath(absolute), line: 1, column: 1, path: '', severity: 'error',
-    message: `missing ${what}`, hint: 'every data folder needs site.json and links.json',
+    message: `missing ${what}`, hint: `every data folder needs ${singleFiles().map((f) => (fileKinds[f] as { path: string }).path).join(' and ')}`,
   };
 }
 
-/** Reads every file of a data folder; never throws on content, only reports. */
+const singleFiles = () => (Object.keys(fileKinds) as FileKindName[]).filter((f) => 'path' in fileKinds[f]);
+
+/** Reads every file of a data folder, each file kind where the table of record kinds says; never throws on content, only reports. */
 export function loadContent(dataDir: string): LoadResult {
   const problems: Problem[] = [];
-  const sitePath = join(dataDir, 'site.json');
-  const linksPath = join(dataDir, 'links.json');
   if (!existsSync(dataDir)) {
     problems.push({
       file: displayPath(dataDir), line: 1, column: 1, path: '', severity: 'error',
       message: 'data folder not found', hint: 'pass --data DIR or run from the project folder',
     });
   }
-  const site = existsSync(sitePath) ? loadFileKeepingInvalid<SiteConfig>(sitePath, 'site', problems) : undefined;
-  if (!existsSync(sitePath) && existsSync(dataDir)) problems.push(missingFile(sitePath, 'site settings'));
-  const links = existsSync(linksPath)
-    ? loadFileKeepingInvalid<{ links: Record<string, LinkEntry> }>(linksPath, 'links', problems)
-    : undefined;
-  if (!existsSync(linksPath) && existsSync(dataDir)) problems.push(missingFile(linksPath, 'link registry'));
-
-  const unread = { links: existsSync(linksPath) && !links, catalogFiles: [] as string[], articleFiles: [] as string[] };
-  const folder = <T>(name: string, schema: SchemaName, missed: string[]): Sourced<T>[] =>
-    jsonFilesIn(join(dataDir, name)).flatMap((file) => {
-      const loaded = loadFileKeepingInvalid<T>(file, schema, problems);
-      if (!loaded) missed.push(file.replace(/^.*[\\/]/, '').replace(/\.json$/, ''));
-      return loaded ? [loaded] : [];
-    });
-  const articles = folder<Article>('articles', 'article', unread.articleFiles);
-  const catalogs = folder<Catalog>('errors', 'catalog', unread.catalogFiles);
-  return { content: { dataDir, site, links, articles, catalogs }, unread, problems };
+  const content: Record<string, unknown> = { dataDir };
+  const unread: LoadResult['unread'] = [];
+  for (const file of Object.keys(fileKinds) as FileKindName[]) {
+    const spec: { path?: string; folder?: string; schema: string; label: string } = fileKinds[file];
+    const schema = spec.schema as SchemaName;
+    if (spec.path) {
+      const path = join(dataDir, spec.path);
+      if (!existsSync(path)) {
+        if (existsSync(dataDir)) problems.push(missingFile(path, spec.label));
+        unread.push({ file, name: spec.path });
+        continue;
+      }
+      content[file] = loadFileKeepingInvalid(path, schema, problems);
+      if (!content[file]) unread.push({ file, name: spec.path });
+    } else {
+      content[file] = jsonFilesIn(join(dataDir, spec.folder!)).flatMap((path) => {
+        const loaded = loadFileKeepingInvalid(path, schema, problems);
+        if (!loaded) unread.push({ file, name: basename(path, '.json') });
+        return loaded ? [loaded] : [];
+      });
+    }
+  }
+  return { content: content as LoadResult['content'], unread, problems };
 }

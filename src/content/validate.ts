@@ -2,7 +2,7 @@ import { createInspectingMarkdown, linkTargets } from '../markdown/create-markdo
 import { listIds, parseReference, referenceForms, schemeOf } from '../markdown/references.ts';
 import { suggestHint } from './did-you-mean.ts';
 import { idProblem, shortId, suggestId } from './ids.ts';
-import { fileKindOf, kindNames, kinds, recordKey, type KindName } from './kinds.ts';
+import { fileKindOf, fileKinds, kindNames, kinds, recordKey, type KindName } from './kinds.ts';
 import { problemAt, type JsonPath, type JsonSource } from './json-source.ts';
 import type { LoadResult } from './load.ts';
 import type { Problem } from './problems.ts';
@@ -195,15 +195,12 @@ function checkSite(load: LoadResult, out: Problem[]): void {
 export function validateContent(load: LoadResult): Problem[] {
   const out: Problem[] = [...load.problems];
   const records = allRecords(load.content);
-  const unread = load.unread;
   const scope: Scope = {
     records: new Map(records.map((r) => [r.key, r])),
+    // A record in a folder's file is named by its file; a single file holds every record of its kinds.
     unread: (kind, ids) => {
       const file = fileKindOf(kind);
-      if (file === 'links') return unread.links || !load.content.links;
-      if (file === 'catalogs') return unread.catalogFiles.includes(ids[0]);
-      if (file === 'articles') return unread.articleFiles.includes(ids[0]);
-      return false;
+      return load.unread.some((u) => u.file === file && ('path' in fileKinds[file] || u.name === ids[0]));
     },
   };
   checkSite(load, out);
