@@ -1,90 +1,17 @@
-/** Source records as authors write them in data/ (already schema-valid when typed as these). */
+/**
+ * Source records as authors write them in data/ (already schema-valid when typed as these).
+ * Their shapes are generated from data/schemas into ./schema-types.ts; this module adds what
+ * is not a file's shape.
+ */
+import type { Article, Catalog, LinkRegistry, SiteConfig, TranslationPolicy } from './schema-types.ts';
 
-export type Severity = 'error' | 'warning' | 'info' | 'success';
+export type {
+  Article, Catalog, ErrorCode, LinkEntry, LinkHistory, LinkRegistry, LocaleConfig, Phase, Severity, SiteConfig, Step,
+  TranslationPolicy,
+} from './schema-types.ts';
 
-export interface LocaleConfig {
-  code: string;
-  label: string;
-  dir?: 'ltr' | 'rtl';
-}
-
-export interface SiteConfig {
-  title: string;
-  description?: string;
-  defaultLocale: string;
-  locales: LocaleConfig[];
-  robots?: string;
-  glossary?: string[];
-  translationPolicy?: TranslationPolicy;
-}
-
-export type StatusCount = 'missing' | 'stale' | 'staleHuman' | 'machine' | 'protectedTerms';
-
-/** How strictly translations are checked; see data/schemas/site.schema.json. */
-export interface TranslationPolicy {
-  protectedTerms?: 'error' | 'warning';
-  thresholds?: Partial<Record<StatusCount, number>>;
-}
-
-export interface Step {
-  id: string;
-  title?: string;
-  text: string;
-  errors?: string[];
-  links?: string[];
-}
-
-export interface Article {
-  id: string;
-  title: string;
-  summary?: string;
-  intro?: string;
-  updated?: string;
-  audience?: string;
-  owner?: string;
-  robots?: string;
-  steps: Step[];
-}
-
-export interface Phase {
-  id: string;
-  title: string;
-  summary?: string;
-}
-
-export interface ErrorCode {
-  code: string;
-  title?: string;
-  severity: Severity;
-  phases?: string[];
-  meaning: string;
-  action?: string;
-  related?: string[];
-  links?: string[];
-}
-
-export interface Catalog {
-  id: string;
-  title: string;
-  summary?: string;
-  product?: string;
-  phases?: Phase[];
-  codes: ErrorCode[];
-}
-
-export interface LinkHistory {
-  url: string;
-  until?: string;
-  note?: string;
-}
-
-export interface LinkEntry {
-  url: string;
-  title: string;
-  publisher?: string;
-  archive?: string;
-  history?: LinkHistory[];
-}
+/** The statuses a translation policy may limit: the keys of `translationPolicy.thresholds`. */
+export type StatusCount = keyof NonNullable<TranslationPolicy['thresholds']>;
 
 /** A record together with the parsed file it came from, so later checks can locate problems. */
 export interface Sourced<T> {
@@ -100,5 +27,5 @@ export interface Content {
   site: Sourced<SiteConfig>;
   articles: Sourced<Article>[];
   catalogs: Sourced<Catalog>[];
-  links: Sourced<{ links: Record<string, LinkEntry> }>;
+  links: Sourced<LinkRegistry>;
 }
