@@ -42,7 +42,8 @@ export function translationStatusPage(ctx: LocaleContext, statuses: LocaleStatus
             state: ctx.t(`status.${r.state}`),
             where: `${dataRelative(ctx.content.dataDir, r.file)}:${r.line}`,
             href: relativeHref(url, kinds[r.kind].where(s.locale, r.ids)),
-            detail: r.method && ctx.t(`status.method.${r.method}`),
+            // A stale translation's lost terms are part of its stale report, never a separate failure.
+            detail: [r.method && ctx.t(`status.method.${r.method}`), ...(r.lostTerms ?? [])].filter(Boolean).join('; ') || undefined,
           })),
         ...s.violations.map((v) => ({
           key: v.key,
