@@ -32,23 +32,27 @@ export function articlePage(ctx: LocaleContext, usage: Usage, article: Article):
     { label: article.title, key },
   ], { description: plainText(article.summary), robots: article.robots });
   const own = ctx.translation(key, url, article.updated);
+  const fields = ctx.fields(key, url);
   return {
     ...base,
     notices: own.notices,
     contentLang: own.lang,
     kind: 'article',
+    fields,
     summaryHtml: article.summary && ctx.inline(article.summary, url),
-    introHtml: article.intro && ctx.block(article.intro, url),
+    introHtml: fields.intro,
     updated: article.updated && ctx.date(article.updated),
     audience: article.audience,
     steps: article.steps.map((step, i) => {
       const stepKey = recordKey('step', [article.id, step.id]);
+      const stepFields = ctx.fields(stepKey, url);
       return {
         id: step.id,
         ...ctx.view(stepKey, url, key),
         n: i + 1,
+        fields: stepFields,
         title: step.title,
-        html: ctx.block(step.text, url),
+        html: stepFields.text,
         codes: targetsOfKind(usage, stepKey, 'code').flatMap((k) => codeChip(ctx, k, url, key) ?? []),
         references: ctx.references(linkIdsOf(usage, stepKey), url, key),
       };

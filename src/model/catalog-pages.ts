@@ -17,6 +17,7 @@ export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
     ...codeChip(ctx, recordKey('code', [catalog.id, code.code]), url, key)!,
     meaningHtml: ctx.inline(code.meaning, url),
   });
+  const fields = ctx.fields(key, url);
   const groups: CodeGroup[] = catalog.phases
     ? catalog.phases.map((phase) => ({
         id: phase.id,
@@ -33,7 +34,8 @@ export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
     ], { description: plainText(catalog.summary) }),
     ...pick(ctx.translation(key, url)),
     kind: 'catalog',
-    summaryHtml: catalog.summary && ctx.block(catalog.summary, url),
+    fields,
+    summaryHtml: fields.summary,
     count: catalog.codes.length,
     groups,
   };
@@ -45,6 +47,7 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
   const key = recordKey('code', [catalog.id, code.code]);
   const catalogKey = recordKey('catalog', [catalog.id]);
   const title = code.title ?? code.code;
+  const fields = ctx.fields(key, url);
   return {
     ...ctx.base('code', url, title, [
       { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
@@ -53,6 +56,7 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
     ], { description: plainText(code.meaning) }),
     ...pick(ctx.translation(key, url)),
     kind: 'code',
+    fields,
     code: code.code,
     severity: code.severity,
     catalog: { title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
@@ -61,8 +65,8 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
       const phase = ctx.records.get(phaseKey);
       return phase ? [{ title: String(phase.value.title), href: ctx.hrefOf(phaseKey, url), ...ctx.view(phaseKey, url, key) }] : [];
     }),
-    meaningHtml: ctx.block(code.meaning, url),
-    actionHtml: code.action && ctx.block(code.action, url),
+    meaningHtml: fields.meaning,
+    actionHtml: fields.action,
     steps: usersOfKind(usage, key, 'step').map((stepKey) => {
       const step = ctx.records.get(stepKey)!;
       const s = step.value as unknown as Step;

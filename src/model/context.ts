@@ -30,6 +30,12 @@ export interface LocaleContext {
   inline: (text: string, from: string) => string;
   /** Registry entries as references seen from the page at `from` (whose own record is `pageKey`), skipping unknown ids. */
   references: (ids: string[], from: string, pageKey?: string) => Reference[];
+  /**
+   * Every translatable field of a record as a template prints it: Markdown fields rendered for
+   * the page at `from`, plain ones as text, so a field added to the table of record kinds
+   * reaches the templates (`p.fields.symptom`) with no change to the page model.
+   */
+  fields: (key: string, from: string) => Record<string, string>;
   /** Where readers of this locale see a record, relative to the page at `from`, e.g. `../a/#step`. */
   hrefOf: (key: string, from: string) => string;
   /** Formats a YYYY-MM-DD (or YYYY, YYYY-MM) date for this locale with Intl. */
@@ -132,6 +138,17 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         return e ? [{ id, title: e.title, url: e.url, publisher: e.publisher, ...ctx.view(recordKey('link', [id]), from, pageKey) }] : [];
       }),
     hrefOf: (key, from) => relativeHref(from, where(key, code)),
+    fields: (key, from) => {
+      const r = records.get(key);
+      if (!r) return {};
+      const spec = kinds[r.kind];
+      const out: Record<string, string> = {};
+      for (const f of spec.fields) {
+        const v = r.value[f];
+        if (typeof v === 'string') out[f] = spec.markdown.includes(f) ? md.render(v, resolver(ctx, from)) : v;
+      }
+      return out;
+    },
     date: (iso) => formatDate(code, iso),
     translation: (key, url, sourceUpdated) => {
       if (!info?.translated) return { notices: [] };

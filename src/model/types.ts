@@ -123,7 +123,7 @@ export interface HomePage extends PageBase {
   catalogs: (RecordView & { title: string; summaryHtml?: string; href: string; count: number })[];
 }
 
-export interface StepModel extends RecordView {
+export interface StepModel extends RecordView, RecordFields {
   id: string;
   n: number;
   title?: string;
@@ -132,7 +132,12 @@ export interface StepModel extends RecordView {
   references: Reference[];
 }
 
-export interface ArticlePage extends PageBase {
+/** A page of one record: its translatable fields as templates print them (Markdown ones as HTML). */
+export interface RecordFields {
+  fields: Record<string, string>;
+}
+
+export interface ArticlePage extends PageBase, RecordFields {
   kind: 'article';
   summaryHtml?: string;
   introHtml?: string;
@@ -153,14 +158,14 @@ export interface CodeGroup extends RecordView {
   rows: CatalogRow[];
 }
 
-export interface CatalogPage extends PageBase {
+export interface CatalogPage extends PageBase, RecordFields {
   kind: 'catalog';
   summaryHtml?: string;
   count: number;
   groups: CodeGroup[];
 }
 
-export interface CodePage extends PageBase {
+export interface CodePage extends PageBase, RecordFields {
   kind: 'code';
   code: string;
   severity: Severity;
