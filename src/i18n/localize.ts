@@ -3,7 +3,7 @@ import { allRecords, textsOf, type SourceRecord } from '../content/records.ts';
 import type { Content } from '../content/types.ts';
 import { overlayOf, type LocaleOverlays } from './load-overlays.ts';
 import type { Method, Provenance, RecordOverlay } from './overlay-types.ts';
-import { sourceHash } from './source-hash.ts';
+import { matchesSource } from './source-hash.ts';
 
 export type RecordState = 'translated' | 'stale' | 'missing';
 
@@ -34,7 +34,7 @@ export function recordStatus(record: Pick<SourceRecord, 'kind' | 'value'>, overl
   // A file's root holds its collections too: with none of its own fields it translates nothing.
   if (!overlay || !provenance || !fields.some((f) => typeof overlay[f] === 'string')) return { state: 'missing', fallbackFields: present };
   return {
-    state: overlay.source === sourceHash(textsOf(record)) ? 'translated' : 'stale',
+    state: matchesSource(overlay.source, textsOf(record)) ? 'translated' : 'stale',
     method: overlay.method ?? provenance.method,
     fallbackFields: present.filter((f) => typeof overlay[f] !== 'string'),
     date: provenance.date,

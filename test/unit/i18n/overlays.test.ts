@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ContentError, prepareSite } from '../../../src/build/prepare-site.ts';
 import { formatProblem } from '../../../src/content/problems.ts';
-import { sourceHash } from '../../../src/i18n/source-hash.ts';
+import { matchesSource, sourceHash } from '../../../src/i18n/source-hash.ts';
 import type { ArticlePage, CatalogPage, CodePage } from '../../../src/model/types.ts';
 import { fixture, tempDir } from '../../support/helpers.ts';
 
@@ -94,4 +94,13 @@ test('overlays for unknown locales, files and ids are located errors', () => {
   } finally {
     cleanup();
   }
+});
+
+test('a translatable field added at the end of a kind leaves existing translations current, and the new text makes them stale', () => {
+  const hash = sourceHash(['Title', 'Meaning', undefined]);
+  assert.equal(matchesSource(hash, ['Title', 'Meaning', undefined]), true);
+  assert.equal(matchesSource(hash, ['Title', 'Meaning', undefined, undefined]), true, 'a new, still empty, last field');
+  assert.equal(matchesSource(hash, ['Title', 'Meaning', undefined, 'What you see']), false, 'the source gained text');
+  assert.equal(matchesSource(hash, ['Title', 'Meaning changed', undefined]), false);
+  assert.equal(matchesSource(undefined, ['Title']), false);
 });
