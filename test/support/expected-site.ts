@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTranslatedContent } from '../../src/build/prepare-site.ts';
 import { kinds } from '../../src/content/kinds.ts';
-import { allRecords, type SourceRecord } from '../../src/content/records.ts';
+import { allRecords, textsOf, type SourceRecord } from '../../src/content/records.ts';
+import { sourceHash } from '../../src/i18n/source-hash.ts';
 
 /**
  * What tests expect of a site, derived from the data folder it is built from rather than copied
@@ -42,13 +43,20 @@ export function expectedPages(dataDir: string, locale?: string): string[] {
   return ['index.html', '404.html', ...locales.flatMap(ofLocale)].sort();
 }
 
+/** A record's translation in one locale: how it was made, and whether it was made from the current source text. */
+export interface Translated {
+  method?: string;
+  fresh: boolean;
+}
+
 /**
- * The records that have a translation in `locale`, with how it was made: those whose overlay
- * (under `translations/<locale>/`) holds at least one of their translatable fields. The method
- * is the record's own, else its overlay file's `translation.method`.
+ * The records that have a translation in `locale`: those whose overlay (under
+ * `translations/<locale>/`, in a file that says how it was made) holds at least one of their
+ * translatable fields. The method is the record's own, else the file's `translation.method`;
+ * a translation is fresh when its `source` is the hash of the record's current source text.
  */
-export function translatedRecords(dataDir: string, locale: string): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>();
+export function translatedRecords(dataDir: string, locale: string): Map<string, Translated> {
+  const out = new Map<string, Translated>();
   const files = new Map<string, Record<string, unknown> | undefined>();
   for (const r of contentOf(dataDir).records) {
     if (!files.has(r.overlayFile)) {
@@ -56,12 +64,23 @@ export function translatedRecords(dataDir: string, locale: string): Map<string, 
       files.set(r.overlayFile, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
     }
     const overlay = files.get(r.overlayFile);
+    const provenance = overlay?.translation as { method?: string } | undefined;
     let entry: unknown = overlay;
     for (const part of r.overlayPath) entry = (entry as Record<string, unknown> | undefined)?.[part];
     const node = entry as Record<string, unknown> | undefined;
-    if (!node || !kinds[r.kind].fields.some((f) => typeof node[f] === 'string')) continue;
-    const method = (node.method ?? (overlay?.translation as { method?: string } | undefined)?.method) as string | undefined;
-    out.set(r.key, method);
+    if (!provenance || !node || !kinds[r.kind].fields.some((f) => typeof node[f] === 'string')) continue;
+    out.set(r.key, { method: (node.method as string | undefined) ?? provenance.method, fresh: node.source === sourceHash(textsOf(r)) });
   }
   return out;
+}
+
+/** The counts `fieldguide i18n status` reports for `locale`, but lost protected terms: derived from the overlays. */
+export function expectedCounts(dataDir: string, locale: string): { total: number; translated: number; stale: number; staleHuman: number; missing: number; machine: number } {
+  const total = contentOf(dataDir).records.length;
+  const all = [...translatedRecords(dataDir, locale).values()];
+  const stale = all.filter((t) => !t.fresh);
+  return {
+    total, translated: all.length - stale.length, stale: stale.length, staleHuman: stale.filter((t) => t.method !== 'machine').length,
+    missing: total - all.length, machine: all.filter((t) => t.method === 'machine').length,
+  };
 }
