@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { listFiles } from '../../src/build/verify-output.ts';
-import { expectedPages } from '../support/expected-site.ts';
+import { expectedPages, translatedRecords } from '../support/expected-site.ts';
 import { root } from '../support/helpers.ts';
 import { servedBuild } from '../support/served-build.ts';
 
@@ -78,8 +78,22 @@ test('in Chromium, switching language on an Indonesian code page lands on the sa
   await page.close();
 });
 
-test('every Indonesian page carries the machine-translation banner', () => {
+/** The record a page of a locale is the page of, e.g. `errors/a/b/index.html` → `code/a/b`; the site for the others. */
+function pageRecordOf(file: string): string {
+  const parts = file.split('/').slice(0, -1);
+  if (parts[0] === 'articles') return `article/${parts[1]}`;
+  if (parts[0] === 'errors') return parts.length === 2 ? `catalog/${parts[1]}` : `code/${parts[1]}/${parts[2]}`;
+  return 'site';
+}
+
+test('every Indonesian page carries the machine-translation banner, or says that its record is not yet translated', () => {
   const pages = listFiles(join(out, 'id')).filter((f) => f.endsWith('.html'));
   assert.deepEqual([...pages].sort(), expectedPages(data, 'id'));
-  for (const file of pages) assert.match(readFileSync(join(out, 'id', file), 'utf8'), /class="notice notice-machine"/, file);
+  const translated = translatedRecords(data, 'id');
+  for (const file of pages) {
+    const method = translated.get(pageRecordOf(file))?.method;
+    const banner = method === 'machine' ? /class="notice notice-machine"/ : /class="notice notice-fallback"/;
+    assert.match(readFileSync(join(out, 'id', file), 'utf8'), banner, `${file} (${method ?? 'not translated'})`);
+  }
+  assert.equal(translated.get('site')?.method, 'machine', 'the shipped Indonesian translation is machine-made');
 });
