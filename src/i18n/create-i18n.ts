@@ -19,7 +19,7 @@ export interface I18n {
 
 const uiDir = fileURLToPath(new URL('./ui/', import.meta.url));
 
-/** The UI dictionaries shipped with Fieldguide, by locale, e.g. `{ en: { 'nav.home': 'Home' } }`. */
+/** The UI dictionaries shipped with Fieldguide: its English source strings, e.g. `{ en: { 'nav.home': 'Home' } }`; other languages come from each site's `translations/<locale>/ui.json`. */
 export function builtinDictionaries(): Record<string, Dictionary> {
   const out: Record<string, Dictionary> = {};
   for (const f of readdirSync(uiDir).filter((n) => n.endsWith('.json'))) {
