@@ -19,7 +19,7 @@ const commands: Record<string, { options: ParseArgsConfig['options']; positional
     run: serveCommand,
   },
   i18n: {
-    options: { data: { type: 'string' }, format: { type: 'string' }, check: { type: 'boolean' }, method: { type: 'string' } },
+    options: { data: { type: 'string' }, format: { type: 'string' }, check: { type: 'boolean' }, method: { type: 'string' }, all: { type: 'boolean' } },
     positionals: true,
     run: i18nCommand,
   },

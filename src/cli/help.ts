@@ -48,7 +48,8 @@ Options:
 
 
   i18n: `Usage: fieldguide i18n status [--data DIR] [--format text|json] [--check]
-       fieldguide i18n stamp <locale> <record-id> [--data DIR] [--method METHOD]
+       fieldguide i18n stamp <locale> <record-id | prefix/* | overlay-file>... [--data DIR] [--method METHOD]
+       fieldguide i18n stamp <locale> --all [--data DIR] [--method METHOD]
 
 status  Reports, for every locale but the source one, how many records are translated,
         stale (the source text changed since), missing (shown in the source language)
@@ -59,17 +60,21 @@ status  Reports, for every locale but the source one, how many records are trans
         (translationPolicy.thresholds; by default no stale human translation and no
         protected-term violation is allowed).
 
-stamp   Records that the translation of one record was checked against the current
-        source: sets its source hash to the current text's hash and its method to
-        reviewed (or --method), keeping the file's formatting. Record ids are the
-        keys listed by status, e.g. step/<article>/<step>, code/<catalog>/<code>,
-        article/<id>, catalog/<id>, phase/<catalog>/<id>, link/<id>, site.
+stamp   Records that translations were checked against the current source: sets each
+        record's source hash to the current text's hash and its method to reviewed (or
+        --method), keeping the file's formatting. Record ids are the keys listed by
+        status, e.g. step/<article>/<step>, code/<catalog>/<code>, article/<id>,
+        catalog/<id>, phase/<catalog>/<id>, link/<id>, site. A key prefix ending in /*
+        (step/<article>/*), an overlay file (data/translations/<locale>/articles/<id>.json)
+        or --all stamps many at once: only records that have a translation are stamped,
+        records already current are listed as such, untranslated ones as skipped.
 
 Options:
   --data DIR       content folder (default: data)
   --format FORMAT  status output: text (default) or json
   --check          status: exit 1 when a threshold is exceeded
   --method METHOD  stamp: reviewed (default), human or machine
+  --all            stamp: every translated record of the locale
   -h, --help       show this help
 
 Exit codes: 0 ok, 1 content errors or thresholds exceeded, 2 usage errors.`,

@@ -5,12 +5,11 @@ import { displayPath } from '../content/json-source.ts';
 import { ContentError, loadTranslatedContent } from '../build/prepare-site.ts';
 import { formatStatusText } from '../i18n/format-status.ts';
 import { siteDictionaries } from '../i18n/create-i18n.ts';
-import { recordPairs } from '../i18n/overlay-records.ts';
-import { sourceHash } from '../i18n/source-hash.ts';
+import { recordPairs, type RecordPair } from '../i18n/overlay-records.ts';
+import { applyStamps, currentHash, hasTranslation, noMatch, parseSelector, pickPairs, planStamps, stampReport } from '../i18n/stamp-many.ts';
 import { stampRecord } from '../i18n/stamp.ts';
 import { thresholdFailures, translationStatus } from '../i18n/status.ts';
 import type { Method } from '../i18n/overlay-types.ts';
-import { suggestHint } from '../content/did-you-mean.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -42,8 +41,10 @@ function status(values: Values, rest: string[]): number {
 }
 
 function stamp(values: Values, rest: string[]): number {
-  if (rest.length !== 2) return usage('stamp needs a locale and a record id, e.g. stamp id step/<article>/<step>');
-  const [locale, key] = rest;
+  const all = values.all === true;
+  const [locale, ...args] = rest;
+  if (!locale || (!all && args.length === 0)) return usage('stamp needs a locale and what to stamp: a record id, a key prefix such as step/<article>/*, an overlay file, or --all');
+  if (all && args.length > 0) return usage(`stamp --all stamps every record; drop "${args[0]}"`);
   const method = ((values.method as string | undefined) ?? 'reviewed') as Method;
   if (!['reviewed', 'human', 'machine'].includes(method)) return usage(`unknown --method "${method}"; use reviewed, human or machine`);
   const { content, overlays } = loadTranslatedContent((values.data as string | undefined) ?? 'data');
@@ -53,22 +54,29 @@ function stamp(values: Values, rest: string[]): number {
     return usage(`"${locale}" is not a translated locale of this site (${others.join(', ') || 'none'})`);
   }
   const pairs = recordPairs(content, overlays.get(locale), locale);
-  const pair = pairs.find((p) => p.key === key);
-  if (!pair) {
-    const hint = suggestHint(key, pairs.map((p) => p.key));
-    return usage(`no record "${key}"${hint ? `; ${hint}` : ''}`);
-  }
-  if (!pair.overlay || !pair.overlayFile) {
-    console.error(`fieldguide i18n stamp: ${key} has no ${locale} translation in ${pair.overlayFileName}; translate it first`);
+  const selectors = all ? [parseSelector('*')] : args.map(parseSelector);
+  const { picked, unmatched } = pickPairs(pairs, selectors);
+  if (unmatched) return usage(noMatch(pairs, unmatched, locale));
+  if (selectors.length === 1 && selectors[0].kind === 'record') return stampOne(locale, picked[0], method);
+  const plan = planStamps(picked, method);
+  const texts = applyStamps(plan.stamped, method, (file) => readFileSync(file, 'utf8'));
+  for (const [file, text] of texts) writeFileSync(file, text);
+  for (const line of stampReport(locale, plan, method, texts.size)) console.log(line);
+  return 0;
+}
+
+function stampOne(locale: string, pair: RecordPair, method: Method): number {
+  if (!hasTranslation(pair)) {
+    console.error(`fieldguide i18n stamp: ${pair.key} has no ${locale} translation in ${pair.overlayFileName}; translate it first`);
     return 1;
   }
-  const hash = sourceHash(pair.fields.map((f) => pair.source[f] as string | undefined));
-  const file = resolve(pair.overlayFile.file);
+  const hash = currentHash(pair);
+  const file = resolve(pair.overlayFile!.file);
   const before = readFileSync(file, 'utf8');
   const after = stampRecord(before, pair.overlayPath, hash, method);
   if (after !== before) writeFileSync(file, after);
-  const was = pair.overlay.source === hash ? 'already matched the source' : `was ${pair.overlay.source ?? 'unhashed'}`;
-  console.log(`stamped ${locale} ${key} in ${displayPath(file)}: source ${hash} (${was}), method ${method}`);
+  const was = pair.overlay!.source === hash ? 'already matched the source' : `was ${pair.overlay!.source ?? 'unhashed'}`;
+  console.log(`stamped ${locale} ${pair.key} in ${displayPath(file)}: source ${hash} (${was}), method ${method}`);
   return 0;
 }
 
