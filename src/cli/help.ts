@@ -9,7 +9,7 @@ Commands:
   serve        build, then serve on http://127.0.0.1:8080 and rebuild on edits
   bundle       zip the built site for reading offline, from disk, with search
   check-links  check the link registry and every link of the built site
-  i18n         translation status and review stamps (fieldguide i18n status)
+  i18n         translation status, review stamps and new languages
   import       bring Docs-style markdown articles and translations into data/
   help         show help for a command (fieldguide help build)
 
@@ -50,6 +50,7 @@ Options:
   i18n: `Usage: fieldguide i18n status [--data DIR] [--format text|json] [--check]
        fieldguide i18n stamp <locale> <record-id | prefix/* | overlay-file>... [--data DIR] [--method METHOD]
        fieldguide i18n stamp <locale> --all [--data DIR] [--method METHOD]
+       fieldguide i18n init <locale> [--data DIR]
 
 status  Reports, for every locale but the source one, how many records are translated,
         stale (the source text changed since), missing (shown in the source language)
@@ -68,6 +69,15 @@ stamp   Records that translations were checked against the current source: sets 
         (step/<article>/*), an overlay file (data/translations/<locale>/articles/<id>.json)
         or --all stamps many at once: only records that have a translation are stamped,
         records already current are listed as such, untranslated ones as skipped.
+
+init    Adds a language: lists it in site.json (label: the language's own name, e.g.
+        Deutsch; dir from its script) unless it is there, writes
+        translations/<locale>/ui.json with every UI string the locale needs (its own
+        plural forms) in the source language as a guide (an existing ui.json only
+        gets the keys it lacks), and lists per kind the records without a translation
+        and the overlay files they go in. UI strings still identical to the source
+        count as untranslated until translated (or listed in "$sameAsSource").
+        Refuses a code that is not a BCP 47 tag and the source locale.
 
 Options:
   --data DIR       content folder (default: data)

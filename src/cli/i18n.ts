@@ -10,6 +10,7 @@ import { applyStamps, currentHash, hasTranslation, noMatch, parseSelector, pickP
 import { stampRecord } from '../i18n/stamp.ts';
 import { thresholdFailures, translationStatus } from '../i18n/status.ts';
 import type { Method } from '../i18n/overlay-types.ts';
+import { initLocale } from '../i18n/init-locale.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -80,17 +81,31 @@ function stampOne(locale: string, pair: RecordPair, method: Method): number {
   return 0;
 }
 
-/** `fieldguide i18n status|stamp`: translation status for translators and CI, and review stamps. */
+function init(values: Values, rest: string[]): number {
+  if (rest.length !== 1) return usage('init needs one locale code, e.g. init de');
+  const data = (values.data as string | undefined) ?? 'data';
+  const result = initLocale(data, rest[0]);
+  if ('usage' in result) return usage(result.usage);
+  for (const line of result.lines) console.log(line);
+  const dataArg = values.data ? ` --data ${data}` : '';
+  console.log(`next: fieldguide i18n export ${rest[0]} --format xliff --output ${rest[0]}.xlf${dataArg}, translate it, then fieldguide i18n import ${rest[0]}.xlf${dataArg}`);
+  return 0;
+}
+
+const subcommands = 'status, stamp or init';
+
+/** `fieldguide i18n status|stamp|init|export|import`: translation status for translators and CI, and review stamps. */
 export async function i18nCommand(values: Values, positionals: string[]): Promise<number> {
   const [sub, ...rest] = positionals;
   try {
     if (sub === 'status') return status(values, rest);
     if (sub === 'stamp') return stamp(values, rest);
+    if (sub === 'init') return init(values, rest);
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     console.error(formatReport(err.problems));
     console.error(`fieldguide i18n ${sub}: content errors; fix them first`);
     return 1;
   }
-  return usage(sub ? `unknown subcommand "${sub}"; use status or stamp` : 'name a subcommand: status or stamp');
+  return usage(sub ? `unknown subcommand "${sub}"; use ${subcommands}` : `name a subcommand: ${subcommands}`);
 }

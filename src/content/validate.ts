@@ -9,7 +9,7 @@ import type { Problem } from './problems.ts';
 import type { Sourced } from './types.ts';
 
 const inspector = createInspectingMarkdown();
-const localePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const localePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** What references may be checked: targets in files that failed to load are not reported again. */
 interface Scope {
