@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { formatReport } from '../content/problems.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { formatProblem, formatReport } from '../content/problems.ts';
 import { displayPath } from '../content/json-source.ts';
 import { ContentError, loadTranslatedContent } from '../build/prepare-site.ts';
 import { formatStatusText } from '../i18n/format-status.ts';
@@ -11,6 +11,9 @@ import { stampRecord } from '../i18n/stamp.ts';
 import { thresholdFailures, translationStatus } from '../i18n/status.ts';
 import type { Method } from '../i18n/overlay-types.ts';
 import { initLocale } from '../i18n/init-locale.ts';
+import { exportXliff } from '../i18n/xliff-export.ts';
+import { changeLine, importSummary, importXliff } from '../i18n/xliff-import.ts';
+import { exportSummary, localeUnits, translatedLocaleProblem } from '../i18n/xliff-units.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -49,11 +52,8 @@ function stamp(values: Values, rest: string[]): number {
   const method = ((values.method as string | undefined) ?? 'reviewed') as Method;
   if (!['reviewed', 'human', 'machine'].includes(method)) return usage(`unknown --method "${method}"; use reviewed, human or machine`);
   const { content, overlays } = loadTranslatedContent((values.data as string | undefined) ?? 'data');
-  const site = content.site.value;
-  if (!site.locales.some((l) => l.code === locale) || locale === site.defaultLocale) {
-    const others = site.locales.filter((l) => l.code !== site.defaultLocale).map((l) => l.code);
-    return usage(`"${locale}" is not a translated locale of this site (${others.join(', ') || 'none'})`);
-  }
+  const problem = translatedLocaleProblem(content, locale);
+  if (problem) return usage(problem);
   const pairs = recordPairs(content, overlays.get(locale), locale);
   const selectors = all ? [parseSelector('*')] : args.map(parseSelector);
   const { picked, unmatched } = pickPairs(pairs, selectors);
@@ -92,7 +92,48 @@ function init(values: Values, rest: string[]): number {
   return 0;
 }
 
-const subcommands = 'status, stamp or init';
+async function exportCommand(values: Values, rest: string[]): Promise<number> {
+  if (rest.length !== 1) return usage('export needs one locale, e.g. export de --format xliff --output de.xlf');
+  const format = (values.format as string | undefined) ?? 'xliff';
+  if (format !== 'xliff') return usage(`unknown --format "${format}" for export; use xliff`);
+  const { content, overlays } = loadTranslatedContent((values.data as string | undefined) ?? 'data');
+  const locale = rest[0];
+  const problem = translatedLocaleProblem(content, locale);
+  if (problem) return usage(problem);
+  const units = localeUnits(content, overlays, locale, siteDictionaries(overlays));
+  const xml = await exportXliff(units, content.site.value.defaultLocale, locale, content.site.value.glossary ?? []);
+  const output = values.output as string | undefined;
+  if (!output) {
+    process.stdout.write(xml);
+    return 0;
+  }
+  writeFileSync(output, xml);
+  console.error(`wrote ${output}: ${exportSummary(units, locale)}`);
+  return 0;
+}
+
+async function importCommand(values: Values, rest: string[]): Promise<number> {
+  if (rest.length !== 1) return usage('import needs one XLIFF file, e.g. import de.xlf');
+  if (!existsSync(rest[0])) return usage(`cannot read "${rest[0]}"`);
+  const dryRun = values['dry-run'] === true;
+  const result = await importXliff(rest[0], (values.data as string | undefined) ?? 'data', values.locale as string | undefined);
+  if (result.problems.length > 0) {
+    console.error(formatReport(result.problems));
+    console.error('fieldguide i18n import: nothing was written');
+    return 1;
+  }
+  for (const w of result.warnings) console.error(formatProblem(w));
+  const plan = result.plan!;
+  for (const change of plan.changes) console.log(changeLine(change));
+  if (!dryRun) for (const [file, text] of plan.files) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  console.log(importSummary(plan, result.locale!, dryRun));
+  return 0;
+}
+
+const subcommands = 'status, stamp, init, export or import';
 
 /** `fieldguide i18n status|stamp|init|export|import`: translation status for translators and CI, and review stamps. */
 export async function i18nCommand(values: Values, positionals: string[]): Promise<number> {
@@ -101,6 +142,8 @@ export async function i18nCommand(values: Values, positionals: string[]): Promis
     if (sub === 'status') return status(values, rest);
     if (sub === 'stamp') return stamp(values, rest);
     if (sub === 'init') return init(values, rest);
+    if (sub === 'export') return await exportCommand(values, rest);
+    if (sub === 'import') return await importCommand(values, rest);
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     console.error(formatReport(err.problems));
