@@ -38,7 +38,10 @@ export function targetLocale(xlf: string, read: ReadXliff, content: Content, exp
   }
   if (locale === site.defaultLocale) return { problems: [xliffProblem(xlf, first.at, '', `target-language "${locale}" is the source locale of this site`, 'translations go into another locale')] };
   if (!others.includes(locale)) {
-    return { problems: [xliffProblem(xlf, first.at, '', `target-language "${locale}" is not a locale of this site (${others.join(', ') || 'none'})`, suggestHint(locale, others) ?? `add it with fieldguide i18n init ${locale}`)] };
+    // A tool may write a region the site does not use, e.g. de-DE for de.
+    const sameLanguage = others.find((o) => o.split('-')[0] === locale.split('-')[0]);
+    const hint = sameLanguage ? `did you mean "${sameLanguage}"? set target-language="${sameLanguage}"` : `add it with fieldguide i18n init ${locale}`;
+    return { problems: [xliffProblem(xlf, first.at, '', `target-language "${locale}" is not a locale of this site (${others.join(', ') || 'none'})`, hint)] };
   }
   return { locale, problems: [] };
 }
@@ -74,7 +77,7 @@ export async function importXliff(xlfPath: string, dataDir: string, expectedLoca
 
 /** One line per changed record or UI string, e.g. `added step/a/s in data/translations/de/articles/a.json: title, text (human)`. */
 export function changeLine(c: Change): string {
-  const fields = c.fields.length > 0 ? `: ${c.fields.join(', ')}` : '';
+  const fields = c.fields.length > 0 ? `: ${c.fields.join(', ')}` : c.key.startsWith(uiPrefix) ? '' : ': text unchanged';
   const how = [c.method, c.note].filter(Boolean).join(', ');
   return `${c.created ? 'added' : 'updated'} ${c.key} in ${c.file}${fields}${how ? ` (${how})` : ''}`;
 }
