@@ -112,10 +112,15 @@ export function protectedSpans(text: string, glossary: readonly string[], ui = f
 }
 
 /** Plain text split at line breaks, each break an `<x ctype="lb"/>` (or `x-cr` for a carriage return). */
-function words(text: string, out: Segment[], next: () => string): void {
+function words(text: string, out: Segment[], idFor: (c: Code) => string): void {
   for (const part of text.split(/(\r|\n)/)) {
-    if (part === '\n' || part === '\r') out.push({ tag: 'x', id: next(), code: part, ctype: part === '\n' ? 'lb' : 'x-cr' });
-    else if (part) out.push(part);
+    if (part !== '\n' && part !== '\r') {
+      if (part) out.push(part);
+      continue;
+    }
+    const c: Code = { tag: 'x', id: '', code: part, ctype: part === '\n' ? 'lb' : 'x-cr' };
+    c.id = idFor(c);
+    out.push(c);
   }
 }
 
@@ -138,12 +143,13 @@ export function toSegments(text: string, glossary: readonly string[], opts: { ui
     reuse.set(key, [...(reuse.get(key) ?? []), s.id]);
   }
   const fresh = () => String(++max);
+  const idFor = (c: Code, pair?: string) => reuse.get(matchKey(c, pair))?.shift() ?? fresh();
   const out: Segment[] = [];
   const pairIds = new Map<Span, string>();
   const spans = protectedSpans(text, glossary, opts.ui);
   let at = 0;
   for (const span of spans) {
-    words(text.slice(at, span.start), out, fresh);
+    words(text.slice(at, span.start), out, idFor);
     const code = text.slice(span.start, span.end);
     if (span.tag === 'ept') {
       const open = [...pairIds.keys()].find((s) => s.pair === span.pair);
@@ -152,14 +158,13 @@ export function toSegments(text: string, glossary: readonly string[], opts: { ui
       out.push({ tag: 'ept', id, code });
     } else {
       const c: Code = { tag: span.tag, id: '', code, ctype: span.ctype };
-      const key = matchKey(c, span.pair);
-      c.id = reuse.get(key)?.shift() ?? fresh();
+      c.id = idFor(c, span.pair);
       if (span.tag === 'bpt') pairIds.set(span, c.id);
       out.push(c);
     }
     at = span.end;
   }
-  words(text.slice(at), out, fresh);
+  words(text.slice(at), out, idFor);
   return out;
 }
 
