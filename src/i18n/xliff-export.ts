@@ -29,6 +29,7 @@ export function unescapeXml(text: string): string {
     n ? String.fromCodePoint(n[0].toLowerCase() === 'x' ? parseInt(n.slice(1), 16) : Number(n)) : escapes[m]);
 }
 
+/** One attribute, escaped, or nothing when the value is empty, e.g. ` state="new"`. */
 const attr = (name: string, value: string | undefined) => (value ? ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"` : '');
 
 /** A target's state attributes, e.g. ` state="translated" state-qualifier="mt-suggestion"`. */

@@ -59,6 +59,7 @@ export function codeSpans(text: string): [number, number][] {
   return out;
 }
 
+/** True when an offset falls in one of the ranges. */
 const inside = (ranges: [number, number][], at: number) => ranges.some(([s, e]) => at >= s && at < e);
 
 /** The `[` that opens the link whose text ends at `close` (a `]`), skipping code spans; -1 when none. */

@@ -116,6 +116,11 @@ test('README "Translate with a translation tool", followed literally: reviewed s
   const after = snapshot(join(cwd, 'data'));
   const changed = Object.keys(after).filter((f) => after[f] !== beforeImport[f]);
   assert.deepEqual(changed, ['translations/id/articles/configure-mim-sync-service.json']);
+  // Edited in place: the reworded title, and a method line per step; the rest as it was.
+  const strip = (text: string) => text.split('\n').filter((l) => !/^\s*"method": "reviewed",?$/.test(l)).map((l) => l.replace(/,$/, '')).join('\n');
+  const [file] = changed;
+  assert.equal(strip(after[file]), strip(beforeImport[file].replace('"Atasi peristiwa PCNS 6025"', '"Menangani peristiwa PCNS 6025"')));
+  assert.equal(after[file].split('\n').length - beforeImport[file].split('\n').length, steps.length);
 });
 
 test('README "Add a language", followed literally: a German site with German interface strings', () => {
@@ -172,13 +177,22 @@ test('a unit translated against an older source is written with that hash and sh
   for (const s of steps) assert.deepEqual([s.state, s.method], [s.key.endsWith('/pcns-event-6025') ? 'stale' : 'translated', 'human'], s.key);
 });
 
-test('a draft (a target the translator did not confirm) is written but not stamped', () => {
+test('a draft (a target the translator did not confirm) is written but not stamped; a confirmed copy of the source counts as translated', () => {
   const cwd = shippedCopy('draft');
   cli(['i18n', 'init', 'de'], cwd);
+  assert.ok(status(cwd, 'de').ui.missing.includes('status.status'), 'the English guide text is untranslated');
   cli(['i18n', 'export', 'de', '--output', 'de.xlf'], cwd);
   const file = join(cwd, 'de.xlf');
-  writeFileSync(file, editUnits(readFileSync(file, 'utf8'), (u) => (u.id === 'link/technet-7515#title' ? { state: 'needs-review-translation', target: `Entwurf: ${u.source}` } : undefined)));
+  writeFileSync(file, editUnits(readFileSync(file, 'utf8'), (u) => {
+    if (u.id === 'link/technet-7515#title') return { state: 'needs-review-translation', target: `Entwurf: ${u.source}` };
+    // "Status" is German too: the translator copies the source and confirms it.
+    if (u.id === 'ui/status.status') return { state: 'translated', target: u.source };
+    return undefined;
+  }));
   const r = cli(['i18n', 'import', 'de.xlf'], cwd);
+  assert.match(r.stdout, /^updated ui\/status\.status in data\/translations\/de\/ui\.json \(the same as the source on purpose \(\$sameAsSource\)\)$/m);
+  assert.deepEqual(JSON.parse(readFileSync(join(cwd, 'data/translations/de/ui.json'), 'utf8')).$sameAsSource, ['status.status']);
+  assert.ok(!status(cwd, 'de').ui.missing.includes('status.status'));
   assert.match(r.stdout, /^added link\/technet-7515 in data\/translations\/de\/links\.json: title \(human, draft \(state needs-review-translation\): shown as stale until confirmed\)$/m);
   const links = JSON.parse(readFileSync(join(cwd, 'data/translations/de/links.json'), 'utf8'));
   assert.equal(links.$schema, '../../schemas/links-translation.schema.json');
