@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fixture, root, runCli, tempDir } from '../support/helpers.ts';
 import { snapshot } from '../support/snapshot.ts';
+import { readmeBlock } from '../support/xliff-tool.ts';
 
 const tmp = tempDir('fieldguide-stamp-');
 after(() => tmp.cleanup());
@@ -101,4 +102,30 @@ test('stamp refuses a prefix or a file that picks nothing, with a hint', () => {
     assert.match(r.stderr, message, args.join(' '));
   }
   assert.deepEqual(snapshot(join(root, 'data')), data, 'nothing was written');
+});
+
+test('the README stamp commands, run as written on a copy of the shipped data, stamp what they say', () => {
+  const { cwd } = copyOf(undefined, 'readme');
+  const block = readmeBlock(readFileSync(join(root, 'README.md'), 'utf8'), '**How a translation gets its hash.**');
+  const lines = block.split('\n');
+  const commands = lines.filter((l) => l.startsWith('npx fieldguide '));
+  assert.equal(commands.length, 4);
+  const outputs = commands.map((line) => {
+    const args = [...line.slice('npx fieldguide '.length).matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+    const r = runCli(args, cwd);
+    assert.equal(r.code, 0, `${line}\n${r.stderr}`);
+    return r.stdout;
+  });
+  // The first command prints the line the README shows, hashes aside.
+  const shown = lines[lines.indexOf(commands[0]) + 1];
+  const pattern = new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/sha256-…/g, 'sha256-[0-9a-f]{16}')}$`, 'm');
+  assert.match(outputs[0], pattern);
+  const after = records(cwd);
+  // --all comes last and stamps every translated record as reviewed, over the earlier stamps.
+  for (const r of after.filter((s) => s.state !== 'missing')) assert.deepEqual([r.state, r.method], ['translated', 'reviewed'], r.key);
+  // The prefix finds the step the first command stamped already current.
+  const steps = after.filter((r) => r.key.startsWith('step/configure-mim-sync-service/')).length;
+  assert.match(outputs[1], new RegExp(`^stamped ${steps - 1} id records \\(reviewed\\) in 1 file; 1 already current; 0 skipped, not translated$`, 'm'));
+  assert.match(outputs[2], new RegExp(`^stamped ${after.filter((r) => r.file.endsWith('errors/mim-related.json')).length} id records \\(human\\) in 1 file; 0 already current; 0 skipped, not translated$`, 'm'));
+  assert.match(outputs[3], /^stamped \d+ id records \(reviewed\) in \d+ files; \d+ already current; 0 skipped, not translated$/m);
 });

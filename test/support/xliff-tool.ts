@@ -25,10 +25,10 @@ export function editUnits(xml: string, edit: (u: ToolUnit) => Partial<ToolUnit> 
     });
 }
 
-/** The fenced code block that follows a heading of the README, e.g. the commands of "Add a language". */
+/** The nth fenced code block after a heading (or any marker text) of the README, e.g. the commands of "#### Add a language". */
 export function readmeBlock(readme: string, heading: string, nth = 0): string {
-  const at = readme.indexOf(`\n${heading}\n`);
-  if (at < 0) throw new Error(`README has no heading "${heading}"`);
+  const at = readme.indexOf(`\n${heading}`);
+  if (at < 0) throw new Error(`README has no "${heading}"`);
   const blocks = [...readme.slice(at).matchAll(/\n```[a-z]*\n([\s\S]*?)\n```/g)];
   return blocks[nth][1];
 }
