@@ -5,6 +5,9 @@ import { libText, readLibXliff, toLibValue } from '../../../src/i18n/xliff-lib.t
 import { readXliff, tagMismatch } from '../../../src/i18n/xliff-read.ts';
 import { codeSpans, fromSegments, toSegments, type Code } from '../../../src/i18n/xliff-segments.ts';
 import { exportState, outcomeOf, type Unit } from '../../../src/i18n/xliff-units.ts';
+import { hashSeen, unitChanged, weakest } from '../../../src/i18n/xliff-plan.ts';
+import type { RecordPair } from '../../../src/i18n/overlay-records.ts';
+import { sourceHash } from '../../../src/i18n/source-hash.ts';
 
 const glossary = ['TempDB', 'Connector Space Object Properties'];
 const codes = (segments: ReturnType<typeof toSegments>) => segments.filter((s): s is Code => typeof s !== 'string');
@@ -98,4 +101,24 @@ test('a mismatched or missing end tag is found where it is', () => {
   assert.deepEqual(tagMismatch('<a>\n<b></c>\n</a>'), { offset: 7, message: '</c> does not close <b>, opened on line 2' });
   assert.equal(tagMismatch('<a><!-- </b> --><![CDATA[</c>]]><b/></a>'), undefined);
   assert.match(tagMismatch('<a><b></b>')!.message, /^the file ends before <a> \(line 1\) is closed$/);
+});
+
+test('an import stamps the hash the unit carries, or, when a tool dropped it, the hash of the source text it holds', () => {
+  const pair = { key: 'step/a/s', fields: ['title', 'text'], source: { title: 'New title', text: 'Text' } } as unknown as RecordPair;
+  const unit = (field: string, source: string, hash?: string) => ({ id: `step/a/s#${field}`, source, target: 'x', state: {}, hash, at: { line: 1, column: 1 } });
+  assert.equal(hashSeen([unit('title', 'Old title', 'sha256-0123456789abcdef')], pair), 'sha256-0123456789abcdef');
+  assert.equal(hashSeen([unit('title', 'Old title'), unit('text', 'Text')], pair), sourceHash(['Old title', 'Text']));
+  // A field the file lacks counts with the current source text.
+  assert.equal(hashSeen([unit('title', 'Old title')], pair), sourceHash(['Old title', 'Text']));
+});
+
+test('a unit changes something only with a new text or a state that counts differently', () => {
+  const exported: Unit = { id: 'u', file: 'f', source: 's', target: 'Hallo', state: { state: 'translated', qualifier: 'mt-suggestion' } };
+  const read = (target: string, state: Record<string, unknown>) => ({ id: 'u', source: 's', target, state, at: { line: 1, column: 1 } });
+  assert.equal(unitChanged(read('Hallo', { state: 'translated', qualifier: 'mt-suggestion' }), exported), false);
+  assert.equal(unitChanged(read('Hallo', { state: 'translated', qualifier: 'leveraged-mt' }), exported), false, 'another machine qualifier is still machine');
+  assert.equal(unitChanged(read('', { state: 'translated' }), exported), false, 'an empty target changes nothing');
+  assert.equal(unitChanged(read('Hallo', { state: 'final' }), exported), true);
+  assert.equal(unitChanged(read('Hallo!', { state: 'translated', qualifier: 'mt-suggestion' }), exported), true);
+  assert.equal(weakest(['reviewed', 'machine', 'human']), 'machine');
 });
