@@ -19,7 +19,10 @@ const commands: Record<string, { options: ParseArgsConfig['options']; positional
     run: serveCommand,
   },
   i18n: {
-    options: { data: { type: 'string' }, format: { type: 'string' }, check: { type: 'boolean' }, method: { type: 'string' } },
+    options: {
+      data: { type: 'string' }, format: { type: 'string' }, check: { type: 'boolean' }, method: { type: 'string' }, all: { type: 'boolean' }, output: { type: 'string' },
+      locale: { type: 'string' }, 'dry-run': { type: 'boolean' },
+    },
     positionals: true,
     run: i18nCommand,
   },

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinDictionaries } from '../../src/i18n/create-i18n.ts';
+import { sameAsSourceKey } from '../../src/i18n/untranslated-ui.ts';
 import { translatable } from '../../src/i18n/overlay-types.ts';
 import { sourceHash } from '../../src/i18n/source-hash.ts';
 import { between, pick, prose, pseudoTranslate, random, sentence, type Rng } from './synthetic-text.ts';
@@ -186,8 +187,10 @@ export function writeSyntheticData(dir: string, options: SyntheticOptions): Synt
     for (const a of articles) {
       writeJson(join(base, 'articles', `${a.id as string}.json`), { translation, ...overlayOf(lr, locale, a, translatable.article, counts), steps: keyed(lr, locale, a.steps as Obj[], 'id', translatable.step, counts) });
     }
-    // Locales Fieldguide ships no interface strings for get the English ones, so no page reports missing keys.
-    if (!builtin[locale]) writeJson(join(base, 'ui.json'), pluralized(builtin.en, locale));
+    // Synthetic locales keep the English interface strings, declared the same as the source on
+    // purpose, so no page reports missing or untranslated keys.
+    const ui = pluralized(builtin.en, locale);
+    writeJson(join(base, 'ui.json'), { [sameAsSourceKey]: Object.keys(ui), ...ui });
   }
   const steps = articles.reduce((n, a) => n + (a.steps as Obj[]).length, 0);
   return {

@@ -9,7 +9,7 @@ Commands:
   serve        build, then serve on http://127.0.0.1:8080 and rebuild on edits
   bundle       zip the built site for reading offline, from disk, with search
   check-links  check the link registry and every link of the built site
-  i18n         translation status and review stamps (fieldguide i18n status)
+  i18n         translation status, review stamps, new languages, XLIFF export and import
   import       bring Docs-style markdown articles and translations into data/
   help         show help for a command (fieldguide help build)
 
@@ -48,7 +48,11 @@ Options:
 
 
   i18n: `Usage: fieldguide i18n status [--data DIR] [--format text|json] [--check]
-       fieldguide i18n stamp <locale> <record-id> [--data DIR] [--method METHOD]
+       fieldguide i18n stamp <locale> <record-id | prefix/* | overlay-file>... [--data DIR] [--method METHOD]
+       fieldguide i18n stamp <locale> --all [--data DIR] [--method METHOD]
+       fieldguide i18n init <locale> [--data DIR]
+       fieldguide i18n export <locale> [--format xliff] [--output FILE] [--data DIR]
+       fieldguide i18n import <file.xlf> [--data DIR] [--locale LOCALE] [--dry-run]
 
 status  Reports, for every locale but the source one, how many records are translated,
         stale (the source text changed since), missing (shown in the source language)
@@ -59,20 +63,58 @@ status  Reports, for every locale but the source one, how many records are trans
         (translationPolicy.thresholds; by default no stale human translation and no
         protected-term violation is allowed).
 
-stamp   Records that the translation of one record was checked against the current
-        source: sets its source hash to the current text's hash and its method to
-        reviewed (or --method), keeping the file's formatting. Record ids are the
-        keys listed by status, e.g. step/<article>/<step>, code/<catalog>/<code>,
-        article/<id>, catalog/<id>, phase/<catalog>/<id>, link/<id>, site.
+stamp   Records that translations were checked against the current source: sets each
+        record's source hash to the current text's hash and its method to reviewed (or
+        --method), keeping the file's formatting. Record ids are the keys listed by
+        status, e.g. step/<article>/<step>, code/<catalog>/<code>, article/<id>,
+        catalog/<id>, phase/<catalog>/<id>, link/<id>, site. A key prefix ending in /*
+        (step/<article>/*), an overlay file (data/translations/<locale>/articles/<id>.json)
+        or --all stamps many at once: only records that have a translation are stamped,
+        records already current are listed as such, untranslated ones as skipped.
+
+init    Adds a language: lists it in site.json (label: the language's own name, e.g.
+        Deutsch; dir from its script) unless it is there, writes
+        translations/<locale>/ui.json with every UI string the locale needs (its own
+        plural forms) in the source language as a guide (an existing ui.json only
+        gets the keys it lacks), and lists per kind the records without a translation
+        and the overlay files they go in. UI strings still identical to the source
+        count as untranslated until translated (or listed in "$sameAsSource").
+        Refuses a code that is not a BCP 47 tag and the source locale.
+
+export  Writes the locale's translation as XLIFF 1.2 for a translation tool (to stdout,
+        or --output FILE): one <file> per overlay file, one <trans-unit> per field of
+        each record (id <record-id>#<field>, e.g. step/<article>/<step>#text) and per UI
+        string (ui/<key>), with the source text, the current translation and its state:
+        new (missing), needs-review-translation (stale), translated (human; machine ones
+        with state-qualifier mt-suggestion) or final (reviewed). Protected terms (code
+        spans, link:/error: targets, glossary terms, {{placeholders}}) are locked <ph>,
+        <bpt>/<ept> codes; extradata holds the hash of the source the unit was made from.
+
+import  Writes a translated XLIFF file back into the overlays, editing each file in place
+        (missing files are created with "$schema" and a translation block), and prints
+        one line per changed record and UI string, then a count. Units whose target and
+        state are unchanged are left alone, so importing an export unedited changes
+        nothing. A confirmed unit (final or signed-off: reviewed; translated: human, or
+        machine with mt-suggestion) is stamped with the hash the unit carries, so a
+        translation of an older source shows as stale; other states are written as
+        drafts, not stamped. Empty targets change nothing. Refused, with the file, line
+        and column and nothing written: malformed XML, a target-language that is not a
+        translated locale of the site (or not --locale), unknown unit ids, and targets
+        the build would refuse (lost protected terms, link targets other than link:,
+        error: and #anchors, lost {{placeholders}}). --dry-run prints the changes only.
 
 Options:
   --data DIR       content folder (default: data)
-  --format FORMAT  status output: text (default) or json
+  --format FORMAT  status output: text (default) or json; export: xliff (default)
+  --output FILE    export: write the XLIFF to FILE instead of stdout
+  --locale LOCALE  import: refuse a file that translates into another locale
+  --dry-run        import: print what would change; write nothing
   --check          status: exit 1 when a threshold is exceeded
   --method METHOD  stamp: reviewed (default), human or machine
+  --all            stamp: every translated record of the locale
   -h, --help       show this help
 
-Exit codes: 0 ok, 1 content errors or thresholds exceeded, 2 usage errors.`,
+Exit codes: 0 ok, 1 content errors, a refused import or thresholds exceeded, 2 usage errors.`,
   'check-links': `Usage: fieldguide check-links [--site DIR] [--data DIR] [--offline] [--format FORMAT]
          [--output FILE] [--cache FILE | --no-cache] [--status FILE] [--fix]
          [--timeout MS] [--concurrency N] [--ttl HOURS] [--indeterminate-days N] [--max-time S]

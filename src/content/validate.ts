@@ -9,10 +9,10 @@ import type { Problem } from './problems.ts';
 import { allRecords, isObject, type SourceRecord } from './records.ts';
 
 const inspector = createInspectingMarkdown();
-const localePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const localePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** What references may be checked against: every record that parsed, and the files that did not. */
-interface Scope {
+export interface Scope {
   records: Map<string, SourceRecord>;
   /** True when the file that would hold a record could not be read, so its absence proves nothing. */
   unread: (kind: KindName, ids: string[]) => boolean;
@@ -45,9 +45,27 @@ function checkUnique(items: Located[], what: string, out: Problem[], caseInsensi
   }
 }
 
-/** Reports a reference to a record that does not exist, naming the first missing id with a likely fix. */
-function checkRef(source: JsonSource, path: JsonPath, kind: KindName, ids: string[], scope: Scope, out: Problem[], needle?: string): void {
-  if (scope.records.has(recordKey(kind, ids)) || scope.unread(kind, ids)) return;
+/** Why a text's link target is refused, in the words every check uses. */
+export interface Refusal {
+  message: string;
+  hint?: string;
+}
+
+/** What references may be checked against: the records that loaded, and the files that could not be read. */
+export function referenceScope(records: SourceRecord[], unread: LoadResult['unread'] = []): Scope {
+  return {
+    records: new Map(records.map((r) => [r.key, r])),
+    // A record in a folder's file is named by its file; a single file holds every record of its kinds.
+    unread: (kind, ids) => {
+      const file = fileKindOf(kind);
+      return unread.some((u) => u.file === file && ('path' in fileKinds[file] || u.name === ids[0]));
+    },
+  };
+}
+
+/** Why a reference names no record, with the first missing id and a likely fix; undefined when it resolves. */
+function unknownRef(kind: KindName, ids: string[], scope: Scope): Refusal | undefined {
+  if (scope.records.has(recordKey(kind, ids)) || scope.unread(kind, ids)) return undefined;
   const at = kinds[kind].at;
   const siblings = (k: KindName, parent?: string) =>
     [...scope.records.values()].filter((r) => r.kind === k && r.parent === parent).map((r) => r.ids[r.ids.length - 1]);
@@ -55,41 +73,44 @@ function checkRef(source: JsonSource, path: JsonPath, kind: KindName, ids: strin
     const parentKey = recordKey(at.parent, ids.slice(0, -1));
     if (!scope.records.has(parentKey)) {
       const wanted = ids[ids.length - 2];
-      out.push(problemAt(source, path, `unknown ${kinds[at.parent].label} "${wanted}"`, {
-        needle, hint: suggestHint(wanted, siblings(at.parent)) ?? kinds[at.parent].hint,
-      }));
-      return;
+      return { message: `unknown ${kinds[at.parent].label} "${wanted}"`, hint: suggestHint(wanted, siblings(at.parent)) ?? kinds[at.parent].hint };
     }
     const wanted = ids[ids.length - 1];
-    out.push(problemAt(source, path, `unknown ${kinds[kind].idLabel} "${wanted}" in ${kinds[at.parent].idLabel.replace(/ id$/, '')} "${ids[ids.length - 2]}"`, {
-      needle, hint: suggestHint(wanted, siblings(kind, parentKey)),
-    }));
-    return;
+    return {
+      message: `unknown ${kinds[kind].idLabel} "${wanted}" in ${kinds[at.parent].idLabel.replace(/ id$/, '')} "${ids[ids.length - 2]}"`,
+      hint: suggestHint(wanted, siblings(kind, parentKey)),
+    };
   }
-  out.push(problemAt(source, path, `unknown ${kinds[kind].idLabel} "${ids[0]}"`, {
-    needle, hint: suggestHint(ids[0], siblings(kind)) ?? kinds[kind].hint,
-  }));
+  return { message: `unknown ${kinds[kind].idLabel} "${ids[0]}"`, hint: suggestHint(ids[0], siblings(kind)) ?? kinds[kind].hint };
+}
+
+function checkRef(source: JsonSource, path: JsonPath, kind: KindName, ids: string[], scope: Scope, out: Problem[], needle?: string): void {
+  const refused = unknownRef(kind, ids, scope);
+  if (refused) out.push(problemAt(source, path, refused.message, { needle, hint: refused.hint }));
+}
+
+/**
+ * Why one link target written in text is refused: an image, a reference to no record, a URL
+ * written out instead of registered, or a scheme pages may not carry; undefined when it is fine.
+ */
+export function refusedTarget(href: string, image: boolean, scope: Scope): Refusal | undefined {
+  if (image) return { message: 'images are not supported in text', hint: 'pages carry no outside assets; describe the screen in words' };
+  const ref = parseReference(href);
+  if (ref) return unknownRef(ref.kind, ref.ids, scope);
+  if (href.startsWith('#')) return undefined;
+  const scheme = schemeOf(href);
+  if (scheme === 'http' || scheme === 'https' || scheme === 'mailto') {
+    return { message: `external URL "${href}" written in text`, hint: 'register it in data/links.json and write [words](link:<id>)' };
+  }
+  return { message: `link target "${href}" is not allowed`, hint: `use ${referenceForms()}` };
 }
 
 /** Checks every link target inside one markdown field. */
 function checkText(source: JsonSource, path: JsonPath, text: unknown, scope: Scope, out: Problem[]): void {
   if (typeof text !== 'string' || !text) return;
   for (const { href, image } of linkTargets(inspector, text)) {
-    if (image) {
-      out.push(problemAt(source, path, 'images are not supported in text', { needle: href, hint: 'pages carry no outside assets; describe the screen in words' }));
-      continue;
-    }
-    const ref = parseReference(href);
-    if (ref) checkRef(source, path, ref.kind, ref.ids, scope, out, href);
-    else if (href.startsWith('#')) continue;
-    else {
-      const scheme = schemeOf(href);
-      const external = scheme === 'http' || scheme === 'https' || scheme === 'mailto';
-      out.push(problemAt(source, path, external ? `external URL "${href}" written in text` : `link target "${href}" is not allowed`, {
-        needle: href,
-        hint: external ? 'register it in data/links.json and write [words](link:<id>)' : `use ${referenceForms()}`,
-      }));
-    }
+    const refused = refusedTarget(href, image, scope);
+    if (refused) out.push(problemAt(source, path, refused.message, { needle: href, hint: refused.hint }));
   }
 }
 
@@ -195,14 +216,7 @@ function checkSite(load: LoadResult, out: Problem[]): void {
 export function validateContent(load: LoadResult): Problem[] {
   const out: Problem[] = [...load.problems];
   const records = allRecords(load.content);
-  const scope: Scope = {
-    records: new Map(records.map((r) => [r.key, r])),
-    // A record in a folder's file is named by its file; a single file holds every record of its kinds.
-    unread: (kind, ids) => {
-      const file = fileKindOf(kind);
-      return load.unread.some((u) => u.file === file && ('path' in fileKinds[file] || u.name === ids[0]));
-    },
-  };
+  const scope = referenceScope(records, load.unread);
   checkSite(load, out);
   checkUniqueIds(records, out);
   for (const r of records) checkRecord(r, scope, out);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
+import { untranslatedUiKeys } from './untranslated-ui.ts';
 
 export type Dictionary = Record<string, string>;
 
@@ -19,7 +20,7 @@ export interface I18n {
 
 const uiDir = fileURLToPath(new URL('./ui/', import.meta.url));
 
-/** The UI dictionaries shipped with Fieldguide, by locale, e.g. `{ en: { 'nav.home': 'Home' } }`. */
+/** The UI dictionaries shipped with Fieldguide: its English source strings, e.g. `{ en: { 'nav.home': 'Home' } }`; other languages come from each site's `translations/<locale>/ui.json`. */
 export function builtinDictionaries(): Record<string, Dictionary> {
   const out: Record<string, Dictionary> = {};
   for (const f of readdirSync(uiDir).filter((n) => n.endsWith('.json'))) {
@@ -75,13 +76,14 @@ export function siteDictionaries(overlays: Map<string, { ui?: Dictionary }>): Re
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 /**
- * UI keys of the source dictionary that a locale lacks, with plural keys checked against that
+ * UI keys of the source dictionary that a locale lacks or still holds in the source text (see
+ * `untranslatedUiKeys`), with plural keys checked against that
  * locale's own plural rules, e.g. Arabic needs `home.codeCount_few` where English has only
  * `_one` and `_other`.
  */
 export function missingUiKeys(source: Dictionary, target: Dictionary | undefined, locale: string): string[] {
-  const have = target ?? {};
-  return wantedUiKeys(source, locale).filter((k) => typeof have[k] !== 'string');
+  // A string still holding the source text (as `i18n init` writes it) is shown untranslated too.
+  return untranslatedUiKeys(source, target, locale);
 }
 
 /** Every UI key a locale needs, plural forms by its own rules, e.g. `x_one`, `x_other` for English. */

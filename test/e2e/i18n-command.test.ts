@@ -106,7 +106,7 @@ test('the shipped translations pass the status check', () => {
 
 test('stamp and status refuse what they cannot do, with one line', () => {
   const cases: [string[], number, RegExp][] = [
-    [['i18n'], 2, /^fieldguide i18n: name a subcommand: status or stamp; run 'fieldguide i18n --help'$/m],
+    [['i18n'], 2, /^fieldguide i18n: name a subcommand: status, stamp, init, export or import; run 'fieldguide i18n --help'$/m],
     [['i18n', 'status', '--format', 'xml'], 2, /^fieldguide i18n: unknown --format "xml"; use text or json/m],
     [['i18n', 'stamp', 'en', 'site'], 2, /^fieldguide i18n: "en" is not a translated locale of this site \(id\)/m],
     [['i18n', 'stamp', 'id', 'step/configure-mim-sync-service/pcns-event-6052'], 2, /no record "step\/configure-mim-sync-service\/pcns-event-6052"; did you mean "step\/configure-mim-sync-service\/pcns-event-6025"\?/],
