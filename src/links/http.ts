@@ -58,22 +58,55 @@ function decoded(res: IncomingMessage): Readable {
   return res;
 }
 
-/** Resolves a host (literal IPs as they are) within the time left; rejects with a RequestError. */
-async function resolveHost(host: string, network: Network, until: number, contact: Contact): Promise<string> {
-  if (isIP(host)) return host;
+/** Resolves a host (literal IPs as they are) within the time left, IPv4 first; rejects with a RequestError. */
+async function resolveHost(host: string, network: Network, until: number, contact: Contact): Promise<string[]> {
+  if (isIP(host)) return [host];
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, fail) => {
     timer = setTimeout(() => fail(new RequestError('TIMEOUT', contact)), Math.max(0, until - Date.now()));
   });
   try {
     const found = await Promise.race([network.lookup(host), late]);
-    if (!Array.isArray(found) || !found[0] || typeof found[0].address !== 'string') throw new RequestError('ENOTFOUND', contact);
-    return found[0].address;
+    const addresses = (Array.isArray(found) ? found : []).filter((a) => typeof a?.address === 'string' && isIP(a.address));
+    if (!addresses.length) throw new RequestError('ENOTFOUND', contact);
+    // Many machines have no IPv6 route while most names have AAAA records: try IPv4 first.
+    return [...addresses.filter((a) => isIP(a.address) === 4), ...addresses.filter((a) => isIP(a.address) === 6)].map((a) => a.address);
   } catch (err) {
     throw err instanceof RequestError ? err : new RequestError(codeOf(err) === 'ENETWORK' ? 'ENOTFOUND' : codeOf(err), contact);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Connects to the first address that accepts within the time left, trying each in turn. */
+async function openSocket(addresses: string[], port: number, network: Network, until: number, contact: Contact): Promise<Socket> {
+  let last: RequestError = new RequestError('ENOTFOUND', contact);
+  for (const address of addresses) {
+    if (isLoopback(address)) contact.outside = false;
+    try {
+      return await new Promise<Socket>((done, fail) => {
+        const socket = network.connect(address, port);
+        const timer = setTimeout(() => {
+          socket.destroy();
+          fail(new RequestError('TIMEOUT', contact));
+        }, Math.max(0, until - Date.now()));
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          contact.reached = true;
+          done(socket);
+        });
+        socket.once('error', (err) => {
+          clearTimeout(timer);
+          socket.destroy();
+          fail(new RequestError(codeOf(err), contact));
+        });
+      });
+    } catch (err) {
+      last = err instanceof RequestError ? err : new RequestError(codeOf(err), contact);
+      if (last.code === 'TIMEOUT') break;
+    }
+  }
+  throw last;
 }
 
 /**
@@ -84,11 +117,9 @@ async function resolveHost(host: string, network: Network, until: number, contac
 export async function send(url: URL, o: SendOptions, network: Network): Promise<Reply> {
   const host = bareHost(url.hostname);
   const contact: Contact = { host, outside: isOutsideName(host), reached: false };
-  const address = await resolveHost(host, network, o.until, contact);
-  if (isLoopback(address)) contact.outside = false;
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  const socket = await openSocket(await resolveHost(host, network, o.until, contact), port, network, o.until, contact);
   return new Promise<Reply>((done, fail) => {
-    let socket: Socket | undefined;
     let req: ReturnType<typeof httpRequest> | undefined;
     let settled = false;
     const finish = (err: RequestError | undefined, reply?: Reply) => {
@@ -96,14 +127,12 @@ export async function send(url: URL, o: SendOptions, network: Network): Promise<
       settled = true;
       clearTimeout(timer);
       req?.destroy();
-      socket?.destroy();
+      socket.destroy();
       if (err) fail(err);
       else done(reply!);
     };
     const timer = setTimeout(() => finish(new RequestError('TIMEOUT', contact)), Math.max(0, o.until - Date.now()));
     try {
-      socket = network.connect(address, port);
-      socket.once('connect', () => (contact.reached = true));
       socket.once('error', (err) => finish(new RequestError(codeOf(err), contact)));
       const stream = url.protocol === 'https:' ? tlsConnect({ socket, servername: isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'] }) : socket;
       req = httpRequest({

@@ -100,3 +100,17 @@ test('the judgement table: outside names only, any reached host means the networ
   assert.equal(networkState({ reached: 0, failed: 1 }, true), 'reachable');
   assert.equal(networkState({ reached: 0, failed: 1 }, false), 'unreachable');
 });
+
+test('a name with a dead address and a live one is reached through the live one, IPv4 before IPv6', async () => {
+  const base = fakeNetwork({ names: ['docs.widget.test'], unroutable: ['dead.widget.test'] });
+  const tried: string[] = [];
+  const network = {
+    ...base,
+    lookup: async () => [{ address: '2001:db8::1', family: 6 }, { address: '198.51.100.1', family: 4 }, { address: '192.0.2.1', family: 4 }],
+    connect: (address: string, p: number) => (tried.push(address), base.connect(address, p)),
+  };
+  const run = await checkUrls([at('docs.widget.test', '/n/a')], emptyCache(), options, { network });
+  assert.equal(run.results.get(at('docs.widget.test', '/n/a'))!.verdict.state, 'ok');
+  assert.deepEqual(tried, ['198.51.100.1', '192.0.2.1']);
+  assert.equal(run.network, 'reachable');
+});
