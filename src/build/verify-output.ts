@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { fragmentFound } from '../links/fragments.ts';
+import { percentDecode } from '../links/parse.ts';
 
 /** A link in the output that does not lead anywhere. */
 export interface BrokenLink {
@@ -38,7 +40,8 @@ export function pageFacts(html: string): PageFacts {
       if (attrs.id) ids.add(attrs.id);
       if (name === 'a' && attrs.name) ids.add(attrs.name);
       const target = name === 'a' || name === 'link' ? attrs.href : name === 'script' || name === 'img' || name === 'iframe' ? attrs.src : name === 'form' ? attrs.action : undefined;
-      if (target !== undefined) links.push(target);
+      // Browsers strip leading and trailing ASCII whitespace from a URL attribute before parsing it.
+      if (target !== undefined) links.push(target.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ''));
     },
   }, { decodeEntities: true });
   parser.write(html);
@@ -75,7 +78,7 @@ export function verifyOutput(dir: string): { pages: number; links: number; broke
         continue;
       }
       const [pathPart, fragment] = splitHref(href);
-      let target = pathPart === '' ? page : posix.normalize(posix.join(posix.dirname(page), decodeURIComponent(pathPart)));
+      let target = pathPart === '' ? page : posix.normalize(posix.join(posix.dirname(page), percentDecode(pathPart)));
       if (target.startsWith('..')) {
         broken.push({ page, href, reason: 'points outside the site' });
         continue;
@@ -85,7 +88,7 @@ export function verifyOutput(dir: string): { pages: number; links: number; broke
         broken.push({ page, href, reason: fileSet.has(`${target}/index.html`) ? 'links a folder without its trailing "/"' : 'no such page' });
         continue;
       }
-      if (fragment && target.endsWith('.html') && !factsOf(target).ids.has(decodeURIComponent(fragment))) {
+      if (fragment !== undefined && target.endsWith('.html') && !fragmentFound(factsOf(target).ids, fragment)) {
         broken.push({ page, href, reason: `no element with id "${fragment}" on ${target}` });
       }
     }
@@ -93,8 +96,9 @@ export function verifyOutput(dir: string): { pages: number; links: number; broke
   return { pages: pages.length, links: count, broken };
 }
 
-function splitHref(href: string): [string, string] {
+/** A relative href's path and fragment, e.g. `a/?q=1#b` → `['a/', 'b']`; no `#` gives an undefined fragment. */
+function splitHref(href: string): [string, string | undefined] {
   const noQuery = href.replace(/\?[^#]*/, '');
   const hash = noQuery.indexOf('#');
-  return hash < 0 ? [noQuery, ''] : [noQuery.slice(0, hash), noQuery.slice(hash + 1)];
+  return hash < 0 ? [noQuery, undefined] : [noQuery.slice(0, hash), noQuery.slice(hash + 1)];
 }

@@ -10,6 +10,8 @@ import { formatJunit } from '../links/reporters/junit.ts';
 import { formatMarkdown } from '../links/reporters/markdown.ts';
 import { createProgress } from '../links/reporters/progress.ts';
 import { formatText } from '../links/reporters/text.ts';
+import { noNetworkLine } from '../links/reporters/text.ts';
+import { systemNetwork, type Network } from '../links/network.ts';
 import { defaultStatusFile } from '../links/status-file.ts';
 import type { CheckReport } from '../links/types.ts';
 import { reportFailure } from './build.ts';
@@ -53,10 +55,32 @@ function render(format: (typeof formats)[number], report: CheckReport, siteDir: 
   }
 }
 
+/** Exit code when the outside could not be reached and nothing was found broken. */
+export const noNetworkExit = 3;
+
+/** What the command talks to: the network, and where its report, messages and progress go. */
+export interface CheckLinksIo {
+  network: Network;
+  out: (text: string) => void;
+  err: (line: string) => void;
+  progress: NodeJS.WriteStream;
+}
+
+/** The real machine: its network, stdout, stderr. */
+export const systemIo = (): CheckLinksIo => ({
+  network: systemNetwork(), out: (text) => console.log(text), err: (line) => console.error(line), progress: process.stderr,
+});
+
+/** The exit code of a finished check: 1 broken links, 3 no network (nothing broken), else 0. */
+export const exitCode = (r: Pick<CheckReport, 'summary' | 'network'>): number => (r.summary.broken > 0 ? 1 : r.network === 'unreachable' ? noNetworkExit : 0);
+
 /** `fieldguide check-links`: checks the registry and the built site; exit 1 only on broken links. */
-export async function checkLinksCommand(values: Values): Promise<number> {
+export const checkLinksCommand = (values: Values): Promise<number> => runCheckLinks(values, systemIo());
+
+/** The command with its inputs as arguments, so a test can give it a network of its own. */
+export async function runCheckLinks(values: Values, io: CheckLinksIo): Promise<number> {
   const fail = (message: string) => {
-    console.error(`fieldguide check-links: ${message}; run 'fieldguide check-links --help'`);
+    io.err(`fieldguide check-links: ${message}; run 'fieldguide check-links --help'`);
     return 2;
   };
   const format = (values.format as string | undefined) ?? 'text';
@@ -83,7 +107,7 @@ export async function checkLinksCommand(values: Values): Promise<number> {
   }
   const siteDir = (values.site as string | undefined) ?? '_site';
   const dataDir = (values.data as string | undefined) ?? 'data';
-  const progress = createProgress();
+  const progress = createProgress(io.progress);
   let report: CheckReport;
   try {
     report = await runCheck({
@@ -94,26 +118,25 @@ export async function checkLinksCommand(values: Values): Promise<number> {
       statusFile: (values.status as string | undefined) ?? defaultStatusFile,
       fix: Boolean(values.fix),
       engine,
+      network: io.network,
       onProgress: progress,
-      log: (line) => console.error(line),
+      log: io.err,
     });
   } catch (err) {
     return reportFailure('check-links', err);
   } finally {
     progress.end();
   }
-  for (const w of report.warnings) console.error(`fieldguide check-links: warning: ${w}`);
+  for (const w of report.warnings) io.err(`fieldguide check-links: warning: ${w}`);
+  if (report.network === 'unreachable') io.err(`fieldguide check-links: ${noNetworkLine(report)}; the link status file is left as it was`);
   const text = render(format as (typeof formats)[number], report, siteDir);
   if (values.output) {
     mkdirSync(dirname(values.output as string), { recursive: true });
     writeFileSync(values.output as string, `${text}\n`);
-    console.error(`wrote the ${format} report to ${values.output as string}`);
-  } else console.log(text);
+    io.err(`wrote the ${format} report to ${values.output as string}`);
+  } else io.out(text);
   const registry = displayPath(registryFile(dataDir));
-  for (const f of report.fixed) console.error(`fixed ${f.id} at ${registry}:${f.line}: ${f.from} → ${f.to} (the old URL is kept in its history)`);
-  if (report.summary.broken > 0) {
-    console.error(`fieldguide check-links: ${report.summary.broken} broken link(s)`);
-    return 1;
-  }
-  return 0;
+  for (const f of report.fixed) io.err(`fixed ${f.id} at ${registry}:${f.line}: ${f.from} → ${f.to} (the old URL is kept in its history)`);
+  if (report.summary.broken > 0) io.err(`fieldguide check-links: ${report.summary.broken} broken link(s)`);
+  return exitCode(report);
 }

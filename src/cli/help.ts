@@ -14,7 +14,8 @@ Commands:
   help         show help for a command (fieldguide help build)
 
 Run 'fieldguide <command> --help' for the options of a command.
-Exit codes: 0 success, 1 content or build errors (check-links: broken links), 2 usage errors.`,
+Exit codes: 0 success, 1 content or build errors (check-links: broken links), 2 usage errors,
+3 check-links could not reach the network.`,
 
   build: `Usage: fieldguide build [--data DIR] [--out DIR]
 
@@ -120,15 +121,19 @@ Exit codes: 0 ok, 1 content errors, a refused import or thresholds exceeded, 2 u
          [--timeout MS] [--concurrency N] [--ttl HOURS] [--indeterminate-days N] [--max-time S]
 
 Checks every URL of the link registry (current addresses and archive copies) and every
-link of the built site, internal links and #fragments included. Each unique URL is
-requested once, at most N at a time and at most 4 per host, with a User-Agent naming
-Fieldguide; 429 is retried after its Retry-After (up to 60 s), 5xx and network errors
-twice with back-off (1 s, 2 s). Redirects are followed and recorded.
+link of the built site, internal links and #fragments included, as a browser sees them.
+Each unique URL is requested once (URLs differing only in #fragment share the request), at
+most N at a time and at most 4 per host, with a User-Agent naming Fieldguide and a cookie
+jar for the run; HEAD first, GET when HEAD fails. 429 is retried after its Retry-After (up to
+60 s, never past --max-time), 5xx and network errors twice with back-off (1 s, 2 s).
+Redirects are followed and recorded, to http: and https: addresses only. Fragments are
+checked on HTML pages only (by Content-Type, in the page's charset); # and #top always exist.
 
 Verdicts: ok; redirected (permanent 301/308 or temporary); broken (404, 410, unknown host,
-connection refused, missing #fragment, redirect loop); indeterminate (429 or 5xx after
-retries, timeout, 401/403 from bot protection). Only broken fails the run; a URL that stays
-indeterminate for more than --indeterminate-days becomes broken.
+connection refused, missing #fragment, redirect loop, a redirect to an unparseable or
+non-web address); indeterminate (429 or 5xx after retries, timeout, 401/403/999 from bot
+protection, 451, no network). Only broken fails the run; a URL that stays indeterminate for
+more than --indeterminate-days becomes broken.
 
 Options:
   --site DIR              built site to crawl (default: _site)
@@ -146,12 +151,20 @@ Options:
   --concurrency N         requests at once overall (default: 8)
   --ttl HOURS             a URL found ok within this time is not requested again (default: 24)
   --indeterminate-days N  days an indeterminate URL is tolerated (default: 7)
-  --max-time S            bound on the whole run; URLs not reached are indeterminate (default: 900)
+  --max-time S            bound on the whole run, waits and retries included; URLs not
+                          reached in time are indeterminate (default: 900)
   -h, --help              show this help
 
+When no host outside this machine can be reached (every one fails to resolve or connect,
+or the resolver does not answer), the run says "no network: N external links not
+checked", gives them indeterminate and leaves the link status file as it was.
+
 Progress goes to stderr: a bar on a terminal, plain lines otherwise.
-Exit codes: 0 no broken links (warnings allowed), 1 broken links or content errors,
-2 usage or configuration errors (such as a missing site folder).`,
+Exit codes:
+  0 no broken links (warnings allowed)
+  1 broken links or content errors
+  2 usage or configuration errors (such as a missing site folder)
+  3 no network: external links could not be checked, and nothing else was broken`,
   bundle: `Usage: fieldguide bundle [--site DIR] [--out FILE.zip]
 
 Writes a zip of a built site that works when unzipped and opened straight from disk

@@ -23,6 +23,14 @@ export class Slots {
 /** Waits `ms` milliseconds, e.g. `await sleep(250)`. */
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, Math.max(0, ms)));
 
+/** The run's time bound was reached before a request could start. */
+export class DeadlineError extends Error {
+  constructor() {
+    super('the run reached its time limit');
+    this.name = 'DeadlineError';
+  }
+}
+
 /** Global and per-host slots plus "not before" times set by `Retry-After`, shared by a whole run. */
 export class HostLimiter {
   private readonly global: Slots;
@@ -37,13 +45,17 @@ export class HostLimiter {
     if (until > (this.notBefore.get(host) ?? 0)) this.notBefore.set(host, until);
   }
 
-  /** Sends one request to `host` within both limits, after any pause the host asked for. */
-  async request<T>(host: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Sends one request to `host` within both limits, after any pause the host asked for; a pause
+   * that would end after `deadline` (epoch ms) fails at once with a DeadlineError instead.
+   */
+  async request<T>(host: string, deadline: number, task: () => Promise<T>): Promise<T> {
     let slots = this.hosts.get(host);
     if (!slots) this.hosts.set(host, (slots = new Slots(this.perHost)));
     return slots.run(async () => {
-      const wait = (this.notBefore.get(host) ?? 0) - Date.now();
-      if (wait > 0) await sleep(wait);
+      const until = this.notBefore.get(host) ?? 0;
+      if (until >= deadline) throw new DeadlineError();
+      if (until > Date.now()) await sleep(until - Date.now());
       return this.global.run(task);
     });
   }

@@ -26,8 +26,8 @@ export interface LinkStatusFile {
 export function statusOf(links: LinkReport[], checkedAt: string): LinkStatusFile {
   const out: LinkStatusFile = { version: 1, checkedAt, links: {} };
   for (const l of links) {
-    if (!l.registryId || l.field !== 'url' || l.state === 'skipped') continue;
-    out.links[l.registryId] = { url: l.url, state: l.state, checkedAt, lastOk: l.lastOk };
+    if (l.state === 'skipped') continue;
+    for (const d of l.definitions) if (d.field === 'url') out.links[d.id] = { url: l.url, state: l.state, checkedAt, lastOk: l.lastOk };
   }
   return out;
 }

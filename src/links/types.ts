@@ -21,6 +21,8 @@ export interface Outcome {
   detail?: string;
   /** Requests sent for this URL, retries and HEAD→GET fallbacks included. */
   requests: number;
+  /** A remark for a working link, e.g. `#page=2 not checked: application/pdf is not a page`. */
+  note?: string;
 }
 
 /** The judgement of one URL. */
@@ -30,6 +32,8 @@ export interface Verdict {
   finalUrl?: string;
   permanent?: boolean;
   reason: string;
+  /** The failure code behind a broken or indeterminate verdict, e.g. `ENOTFOUND`, `NONET`. */
+  cause?: string;
 }
 
 /** Where a registry URL is written: `{ file: 'data/links.json', line: 12 }`. */
@@ -50,12 +54,21 @@ export interface RegistryUrl {
   archive?: string;
 }
 
+/** One registry entry holding a URL; several entries may hold the same one. */
+export interface Definition {
+  id: string;
+  field: 'url' | 'archive';
+  definedAt: DefinedAt;
+}
+
 /** One line of the report: a unique URL with its verdict and everything that points at it. */
 export interface LinkReport extends Verdict {
   url: string;
   registryId: string | null;
   field?: 'url' | 'archive';
   definedAt: DefinedAt | null;
+  /** Every registry entry holding this URL, the one above first; empty for a URL only pages use. */
+  definitions: Definition[];
   users: string[];
   /** Site pages that link it, root-absolute, e.g. `/en/articles/x/`. */
   pages: string[];
@@ -91,6 +104,10 @@ export interface CheckReport {
   offline: boolean;
   /** Permanent redirects rewritten by --fix. */
   fixed: { id: string; from: string; to: string; line: number }[];
+  /** Whether the outside could be reached; `unreachable` leaves the link status file as it was. */
+  network: 'reachable' | 'unreachable' | 'unknown';
+  /** External URLs not checked because there was no network. */
+  unchecked: number;
   /** Non-fatal problems (corrupt cache, run time limit) worth a line on stderr. */
   warnings: string[];
 }

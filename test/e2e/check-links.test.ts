@@ -131,7 +131,7 @@ test('--offline sends no request, skips external links and still catches a missi
   writeFileSync(page, readFileSync(page, 'utf8').replace('</main>', '<a href="articles/restart-widget/#no-such-step">x</a></main>'));
   const r2 = await check(['--offline']);
   assert.equal(r2.code, 1);
-  assert.match(r2.stdout, /^BROKEN +articles\/restart-widget\/#no-such-step {2}\(no element with id "no-such-step" on en\/articles\/restart-widget\/index\.html\)$/m);
+  assert.match(r2.stdout, /^BROKEN +\/en\/articles\/restart-widget\/#no-such-step {2}\(no element with id "no-such-step" on en\/articles\/restart-widget\/index\.html\)$/m);
   assert.match(r2.stdout, /on page \/en\/$/m);
   assert.equal(server.count(), sent, 'no request reached the server');
 });

@@ -1,11 +1,37 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-type Route = (req: IncomingMessage, res: ServerResponse, nth: number) => void;
+/** Per-server counters a route may update. */
+interface Counters {
+  /** Body bytes written so far by each streaming route. */
+  streamed: Map<string, number>;
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse, nth: number, counters: Counters) => void;
 
 const page = (res: ServerResponse, body = '<h1 id="present">A page</h1>') =>
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>t</title>${body}`);
 const redirect = (status: number, to: string): Route => (_q, res) => void res.writeHead(status, { location: to }).end();
+const status = (code: number): Route => (_q, res) => void res.writeHead(code).end(`status ${code}`);
+/** A page whose bytes are ISO-8859-1: `café` is the single byte 0xE9, invalid as UTF-8. */
+const latin1 = (contentType: string, head = ''): Route => (_q, res) =>
+  void res.writeHead(200, { 'content-type': contentType }).end(Buffer.from(`<!doctype html>${head}<title>t</title><h2 id="caf\u00e9">Caf\u00e9</h2>`, 'latin1'));
+
+/** Streams up to 64 MB of `type` in 64 KB chunks, stopping as soon as the client goes away. */
+const huge = (type: string): Route => (req, res, _nth, { streamed }) => {
+  res.writeHead(200, { 'content-type': type, 'content-length': String(64 * 2 ** 20) });
+  if (req.method === 'HEAD') return void res.end();
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const chunk = Buffer.alloc(64 * 1024, 0x25);
+  const write = () => {
+    while (!res.destroyed && (streamed.get(path) ?? 0) < 64 * 2 ** 20) {
+      streamed.set(path, (streamed.get(path) ?? 0) + chunk.length);
+      if (!res.write(chunk)) return void res.once('drain', write);
+    }
+    res.end();
+  };
+  write();
+};
 
 /** Each path misbehaves in one way a real host does; `nth` counts requests to that path from 1. */
 const routes: Record<string, Route> = {
@@ -23,6 +49,27 @@ const routes: Record<string, Route> = {
   '/loop-b': redirect(302, '/loop-a'),
   '/no-head': (req, res) => (req.method === 'HEAD' ? void res.writeHead(405, { allow: 'GET' }).end() : page(res)),
   '/bot-wall': (_q, res) => void res.writeHead(403).end('are you a robot?'),
+  // Ids a browser finds: a literal `%`, an escaped space, a non-ASCII letter; and two plain ones.
+  '/percent-ids': (_q, res) => page(res, '<h2 id="100%">a</h2><h2 id="a%20b">b</h2><h2 id="caf\u00e9">c</h2><a name="legacy">d</a>'),
+  '/fragments': (_q, res) => page(res, '<h2 id="a">a</h2><h2 id="b">b</h2>'),
+  '/bad-location': redirect(301, 'http://[::1'),
+  '/retry-after-30': (_q, res) => void res.writeHead(429, { 'retry-after': '30' }).end(),
+  '/latin1': latin1('text/html; charset=iso-8859-1'),
+  '/latin1-meta': latin1('text/html', '<meta charset="iso-8859-1">'),
+  '/doc.pdf': huge('application/pdf'),
+  '/notes.txt': huge('text/plain; charset=utf-8'),
+  // Sets a cookie and sends the client back to the same address, as consent and session gates do.
+  '/cookie-gate': (req, res) => (/(^|;\s*)gate=passed/.test(req.headers.cookie ?? '')
+    ? page(res)
+    : void res.writeHead(302, { location: '/cookie-gate', 'set-cookie': 'gate=passed; Path=/; HttpOnly' }).end()),
+  '/status-451': status(451),
+  '/status-999': status(999),
+  '/head-reset': (req, res) => (req.method === 'HEAD' ? void req.socket.destroy() : page(res)),
+  '/head-501': (req, res) => (req.method === 'HEAD' ? void res.writeHead(501).end() : page(res)),
+  '/to-data': redirect(302, 'data:text/html,<h1>hi</h1>'),
+  '/to-file': redirect(302, 'file:///etc/passwd'),
+  '/to-javascript': redirect(302, 'javascript:alert(1)'),
+  '/to-ftp': redirect(301, 'ftp://127.0.0.1/pub/file.txt'),
 };
 
 /** Answers after 100 ms, so concurrent requests overlap and can be counted. */
@@ -49,10 +96,13 @@ export async function startMisbehavingServer(): Promise<{
   count: (path?: string) => number;
   /** Most requests the server was answering at the same moment. */
   maxInFlight: () => number;
+  /** Body bytes a streaming route (`/doc.pdf`, `/notes.txt`) wrote before its client went away. */
+  streamed: (path: string) => number;
   close: () => Promise<void>;
 }> {
   const seen: SeenRequest[] = [];
   const perPath = new Map<string, number>();
+  const counters: Counters = { streamed: new Map() };
   let inFlight = 0;
   let maxInFlight = 0;
   const server = createServer((req, res) => {
@@ -63,7 +113,7 @@ export async function startMisbehavingServer(): Promise<{
     const nth = (perPath.get(path) ?? 0) + 1;
     perPath.set(path, nth);
     const route = routes[path] ?? (path.startsWith('/n/') ? routes['/ok'] : path.startsWith('/hold/') ? hold : undefined);
-    if (route) route(req, res, nth);
+    if (route) route(req, res, nth, counters);
     else res.writeHead(404).end('no such route');
   });
   server.keepAliveTimeout = 1_000;
@@ -74,6 +124,7 @@ export async function startMisbehavingServer(): Promise<{
     url: (path) => `${origin}${path}`,
     seen,
     maxInFlight: () => maxInFlight,
+    streamed: (path) => counters.streamed.get(path) ?? 0,
     count: (path) => (path ? seen.filter((r) => r.path === path).length : seen.length),
     close: () => new Promise((done) => {
       server.close(() => done());

@@ -6,7 +6,8 @@ export function formatJson(r: CheckReport): string {
     summary: r.summary,
     links: r.links.map((l) => ({
       url: l.url, state: l.state, status: l.status ?? null, finalUrl: l.finalUrl ?? null, permanent: l.permanent ?? null,
-      reason: l.reason, registryId: l.registryId, definedAt: l.definedAt, pages: l.pages,
+      reason: l.reason, registryId: l.registryId, definedAt: l.definedAt,
+      definitions: l.definitions.map((d) => ({ registryId: d.id, field: d.field, definedAt: d.definedAt })), pages: l.pages,
       records: l.users, advice: l.advice ?? null, internal: Boolean(l.internal), cached: Boolean(l.cached),
       lastOk: l.lastOk ?? null, requests: l.requests,
     })),
@@ -15,5 +16,7 @@ export function formatJson(r: CheckReport): string {
     startedAt: r.startedAt,
     durationMs: r.durationMs,
     offline: r.offline,
+    network: r.network,
+    unchecked: r.unchecked,
   }, null, 2);
 }

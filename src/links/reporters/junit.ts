@@ -5,7 +5,8 @@ export const xml = (s: string): string =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 function detail(l: LinkReport): string {
-  return [l.reason, l.definedAt && `defined at ${l.definedAt.file}:${l.definedAt.line} (${l.registryId})`, l.pages.length && `pages: ${l.pages.join(', ')}`, l.advice]
+  const defined = l.definitions.map((d) => `defined at ${d.definedAt.file}:${d.definedAt.line} (${d.id})`);
+  return [l.reason, ...defined, l.pages.length && `pages: ${l.pages.join(', ')}`, l.advice]
     .filter(Boolean).join('\n');
 }
 

@@ -5,7 +5,7 @@ import { listSome } from './text.ts';
 export const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 function row(l: LinkReport): string {
-  const where = l.definedAt ? `\`${l.definedAt.file}:${l.definedAt.line}\` (${l.registryId})` : listSome(l.pages);
+  const where = l.definitions.length ? l.definitions.map((d) => `\`${d.definedAt.file}:${d.definedAt.line}\` (${d.id})`).join(', ') : listSome(l.pages);
   return `| ${cell(l.url)} | ${cell(l.reason)} | ${cell(where)} | ${cell(l.advice ?? '')} |`;
 }
 
@@ -19,7 +19,7 @@ export function formatMarkdown(r: CheckReport): string {
     '| ---: | ---: | ---: | ---: | ---: |',
     `| ${s.ok} | ${s.redirected} | ${s.broken} | ${s.indeterminate} | ${s.skipped} |`,
     '',
-    `Internal links checked in the site: ${r.internal.checked}, broken: ${r.internal.broken}.${r.offline ? ' Offline run: external links were not requested.' : ''}`,
+    `Internal links checked in the site: ${r.internal.checked}, broken: ${r.internal.broken}.${r.offline ? ' Offline run: external links were not requested.' : ''}${r.network === 'unreachable' ? ` No network: ${r.unchecked} external links not checked.` : ''}`,
   ];
   const sections: [LinkReport['state'], string][] = [['broken', 'Broken'], ['indeterminate', 'Indeterminate'], ['redirected', 'Redirected']];
   for (const [state, title] of sections) {

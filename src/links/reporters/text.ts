@@ -10,12 +10,15 @@ export function listSome(items: string[], n = 3): string {
 export function problemLines(l: LinkReport): string[] {
   const lines = [`${l.state.toUpperCase().padEnd(13)} ${l.url}  (${l.reason})`];
   const pad = ' '.repeat(14);
-  if (l.definedAt) lines.push(`${pad}defined at ${l.definedAt.file}:${l.definedAt.line} (${l.field === 'archive' ? 'archive of ' : ''}${l.registryId})`);
+  for (const d of l.definitions) lines.push(`${pad}defined at ${d.definedAt.file}:${d.definedAt.line} (${d.field === 'archive' ? 'archive of ' : ''}${d.id})`);
   if (l.users.length) lines.push(`${pad}used by ${listSome(l.users)}`);
-  if (l.pages.length) lines.push(`${pad}on ${l.internal ? 'page' : 'pages'} ${listSome(l.pages)}`);
+  if (l.pages.length) lines.push(`${pad}on ${l.pages.length === 1 ? 'page' : 'pages'} ${listSome(l.pages)}`);
   if (l.advice) lines.push(`${pad}→ ${l.advice}`);
   return lines;
 }
+
+/** The one line a run without a network gets, e.g. `no network: 12 external links not checked`. */
+export const noNetworkLine = (r: Pick<CheckReport, 'unchecked'>): string => `no network: ${r.unchecked} external link${r.unchecked === 1 ? '' : 's'} not checked`;
 
 /** The summary table, e.g. `ok  12` per state, then the internal links line. */
 export function summaryTable(r: CheckReport): string[] {
@@ -27,6 +30,7 @@ export function summaryTable(r: CheckReport): string[] {
     'state          URLs',
     ...rows.map(([k, v]) => `${k.padEnd(14)}${String(v).padStart(5)}`),
     `internal links checked in the site: ${r.internal.checked}, broken: ${r.internal.broken}`,
+    ...(r.network === 'unreachable' ? [noNetworkLine(r)] : []),
   ];
 }
 

@@ -23,3 +23,22 @@ test('broken pages, missing fragments and root-absolute links are reported; good
     cleanup();
   }
 });
+
+test('fragments and hrefs as browsers read them: #, #top, a lone %, raw and decoded ids, spaces around an href', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), [
+      '<h1 id="100%">x</h1><h2 id="a%20b">y</h2><h2 id="café">z</h2><a name="old">w</a>',
+      '<a href="#">1</a><a href="#top">2</a><a href="#TOP">3</a><a href="#100%">4</a><a href="#a%20b">5</a>',
+      '<a href="#caf%C3%A9">6</a><a href="#old">7</a><a href="  a/  ">8</a><a href="\na/#s\t">9</a><a href="a%zz/">10</a><a href="#50%">11</a>',
+    ].join(''));
+    writeFileSync(join(dir, 'a/index.html'), '<p id="s">s</p>');
+    assert.deepEqual(verifyOutput(dir).broken, [
+      { page: 'index.html', href: 'a%zz/', reason: 'no such page' },
+      { page: 'index.html', href: '#50%', reason: 'no element with id "50%" on index.html' },
+    ]);
+  } finally {
+    cleanup();
+  }
+});

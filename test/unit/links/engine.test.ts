@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { emptyCache } from '../../../src/links/cache.ts';
 import { checkUrls, type EngineOptions } from '../../../src/links/engine.ts';
+import { fakeNetwork } from '../../support/fake-network.ts';
 import { closedPort, startMisbehavingServer } from '../../support/misbehaving-server.ts';
 
 // Short timeouts and back-offs keep the suite bounded; the command's defaults are the issue's.
@@ -10,6 +11,7 @@ const options: EngineOptions = {
   maxRedirects: 10, concurrency: 8, perHost: 4, ttlMs: 86_400_000, indeterminateDays: 7, maxRunMs: 30_000,
 };
 
+const inputs = { network: fakeNetwork() };
 let server: Awaited<ReturnType<typeof startMisbehavingServer>>;
 let refused = '';
 before(async () => {
@@ -43,7 +45,7 @@ const expected: Record<string, string> = {
 
 test('each misbehaving host gets its verdict, in one run over every case at once', async () => {
   const urls = [...cases.map(([, path]) => server.url(path)), 'https://docs.example.invalid/page', refused];
-  const results = await checkUrls(urls, emptyCache(), options);
+  const { results } = await checkUrls(urls, emptyCache(), options, inputs);
   for (const [name, path, reason, extra] of cases) {
     const r = results.get(server.url(path))!;
     assert.equal(r.verdict.state, expected[path], `${name}: ${r.verdict.reason}`);
@@ -75,13 +77,13 @@ test('every request names Fieldguide in its User-Agent', () => {
 
 test('no more than 4 requests at once to one host, even with a higher overall limit', async () => {
   const urls = Array.from({ length: 16 }, (_, i) => server.url(`/hold/${i}`));
-  const results = await checkUrls(urls, emptyCache(), { ...options, concurrency: 16 });
+  const { results } = await checkUrls(urls, emptyCache(), { ...options, concurrency: 16 }, inputs);
   assert.ok([...results.values()].every((r) => r.verdict.state === 'ok'));
   assert.equal(server.maxInFlight(), 4);
 });
 
 test('a run stops at its time bound: what it did not reach is indeterminate, never ok', async () => {
-  const results = await checkUrls([server.url('/slow'), server.url('/n/late')], emptyCache(), { ...options, timeout: 5_000, concurrency: 1, maxRunMs: 300 });
+  const { results } = await checkUrls([server.url('/slow'), server.url('/n/late')], emptyCache(), { ...options, timeout: 5_000, concurrency: 1, maxRunMs: 300 }, inputs);
   const late = results.get(server.url('/n/late'))!;
   assert.equal(late.verdict.state, 'indeterminate');
   assert.match(late.verdict.reason, /time limit/);
