@@ -75,13 +75,21 @@ function resolver(ctx: Pick<LocaleContext, 'records' | 'hrefOf' | 'dir' | 'conte
   };
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date in a locale's words; formatters are built once per locale and precision, as pages ask for thousands of dates. */
 function formatDate(locale: string, iso: string): string {
   const parts = iso.split('-').map(Number);
   const date = new Date(Date.UTC(parts[0], (parts[1] ?? 1) - 1, parts[2] ?? 1));
   if (Number.isNaN(date.getTime())) return iso;
-  const opts: Intl.DateTimeFormatOptions =
-    parts.length === 1 ? { year: 'numeric' } : parts.length === 2 ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' };
-  return new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(date);
+  const id = `${locale}\u0000${Math.min(parts.length, 3)}`;
+  let format = dateFormats.get(id);
+  if (!format) {
+    const opts: Intl.DateTimeFormatOptions =
+      parts.length === 1 ? { year: 'numeric' } : parts.length === 2 ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' };
+    dateFormats.set(id, (format = new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' })));
+  }
+  return format.format(date);
 }
 
 /** Creates the per-locale helpers shared by every page builder. */
@@ -94,6 +102,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
   const notes: NoticeContext = {
     t, sourceCode: sourceLocale.code, sourceDir: sourceLocale.dir ?? 'ltr',
     date: (iso) => formatDate(code, iso),
+    said: new Map(),
   };
   const where = (key: string, localeCode: string) => {
     const r = records.get(key);

@@ -8,15 +8,25 @@ export interface NoticeContext {
   sourceCode: string;
   sourceDir: 'ltr' | 'rtl';
   date: (iso: string) => string;
+  /** Sentences already said, by key and date: every record of a locale shares a handful. */
+  said?: Map<string, string>;
 }
+
+const names = new Map<string, string>();
 
 /** The name of a language in the reader's language, e.g. `languageName('en', 'de')` → `Englisch`; the code when Intl has no name. */
 export function languageName(code: string, readerLocale: string): string {
-  try {
-    return new Intl.DisplayNames([readerLocale], { type: 'language', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
+  const id = `${code}\u0000${readerLocale}`;
+  let name = names.get(id);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([readerLocale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    names.set(id, name);
   }
+  return name;
 }
 
 type Kind = Notice['kind'];
@@ -26,20 +36,25 @@ type Kind = Notice['kind'];
  * itself comes out in (a locale without its own strings reads English, so "English", not "anglais").
  */
 function say(ctx: NoticeContext, key: string, vars: Record<string, string> = {}): string {
+  const id = `${key}\u0000${vars.date ?? ''}`;
+  const known = ctx.said?.get(id);
+  if (known !== undefined) return known;
   const used = (ctx.t(key, { returnDetails: true, language: '' }) as unknown as { usedLng?: string }).usedLng ?? ctx.sourceCode;
-  return ctx.t(key, { ...vars, language: languageName(ctx.sourceCode, used) });
+  const text = ctx.t(key, { ...vars, language: languageName(ctx.sourceCode, used) });
+  ctx.said?.set(id, text);
+  return text;
 }
 
 /** One notice with its sentence, its short form for inline marks, and a link to the source text. */
 function notice(ctx: NoticeContext, kind: Kind, status: RecordStatus | undefined, sourceHref: string, scope: 'page' | 'record', sourceUpdated?: string): Notice {
-  const when = status?.date ? ctx.date(status.date) : undefined;
+  const when = kind === 'stale' && status?.date ? ctx.date(status.date) : undefined;
   const text =
     kind === 'fallback' ? say(ctx, 'notice.fallback')
     : kind === 'machine' ? say(ctx, scope === 'page' ? 'notice.machine' : 'notice.machineRecord')
     : scope === 'page' && sourceUpdated ? say(ctx, 'notice.stale', { date: ctx.date(sourceUpdated) })
     : when ? say(ctx, 'notice.staleSince', { date: when })
     : say(ctx, 'notice.staleNoDate');
-  return { kind, text, short: ctx.t(`mark.${kind}`), href: sourceHref, linkText: say(ctx, 'notice.readSource') };
+  return { kind, text, short: say(ctx, `mark.${kind}`), href: sourceHref, linkText: say(ctx, 'notice.readSource') };
 }
 
 /** The situations a record's translation puts it in, most pressing first. */
