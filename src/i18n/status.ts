@@ -81,6 +81,11 @@ export function translationStatus(
     const { status } = localize(content, localeOverlays);
     const counts: StatusCounts = { total: 0, translated: 0, stale: 0, staleHuman: 0, missing: 0, machine: 0, protectedTerms: 0 };
     const records: StatusRecord[] = [];
+    // A stale record's lost terms by record key, gathered once rather than searched for every record.
+    const lostByKey = new Map<string, string[]>();
+    for (const v of termProblems) {
+      if (v.stale && v.locale === locale.code) lostByKey.set(v.key, [...(lostByKey.get(v.key) ?? []), v.problem.message]);
+    }
     for (const pair of recordPairs(content, localeOverlays, locale.code)) {
       const st = status.get(pair.key);
       if (!st) continue;
@@ -89,7 +94,7 @@ export function translationStatus(
       if (st.state === 'stale' && st.method !== 'machine') counts.staleHuman++;
       if (st.method === 'machine') counts.machine++;
       const at = pair.overlay && pair.overlayFile ? locate(pair.overlayFile, pair.overlayPath) : locate(pair.sourceFile, pair.sourcePath);
-      const lost = termProblems.filter((v) => v.stale && v.locale === locale.code && v.key === pair.key).map((v) => v.problem.message);
+      const lost = lostByKey.get(pair.key) ?? [];
       records.push({ kind: pair.kind, ids: pair.ids, key: pair.key, state: st.state, method: st.method, fallbackFields: [...st.fallbackFields], ...at, ...(lost.length ? { lostTerms: lost } : {}) });
     }
     const violations = termProblems.filter((v) => !v.stale && v.locale === locale.code).map((v) => ({
