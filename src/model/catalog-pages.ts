@@ -58,6 +58,9 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
     kind: 'code',
     fields,
     code: code.code,
+    aliases: code.aliases ?? [],
+    catalogId: catalog.id,
+    translation: ctx.translationState(key),
     severity: code.severity,
     catalog: { title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
     phases: (code.phases ?? []).flatMap((p) => {

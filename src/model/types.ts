@@ -65,6 +65,12 @@ export interface ReferenceStatus {
   notice?: string;
 }
 
+/** How a record's text in one locale was made, e.g. `{ state: 'translated', method: 'machine' }`; `source` in the source locale. */
+export interface TranslationState {
+  state: 'source' | 'translated' | 'stale' | 'missing';
+  method?: 'machine' | 'human' | 'reviewed';
+}
+
 /** A message to the reader about how the page's text was made. */
 export interface Notice {
   kind: 'machine' | 'fallback' | 'stale';
@@ -168,6 +174,11 @@ export interface CatalogPage extends PageBase, RecordFields {
 export interface CodePage extends PageBase, RecordFields {
   kind: 'code';
   code: string;
+  /** Other names the product prints for the code, as the catalog lists them. */
+  aliases: string[];
+  catalogId: string;
+  /** How the code's text in this locale was made: the source, or its translation's state and method. */
+  translation: TranslationState;
   severity: Severity;
   catalog: { title: string; href: string };
   phases: (RecordView & { title: string; href: string })[];
