@@ -14,7 +14,9 @@ import type { Page, RootPage } from './types.ts';
 import { anchorableNotFound } from './not-found-links.ts';
 import { addSearch } from './search-model.ts';
 import { computeUsage } from '../content/usage.ts';
-import { outputPathOf, relativeHref, urls } from './urls.ts';
+import { fromRoot, outputPathOf, relativeHref, urls } from './urls.ts';
+import { addFeedback } from './feedback.ts';
+import { siteRoot } from '../content/site-addresses.ts';
 
 function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
   const site = content.site.value;
@@ -74,6 +76,8 @@ export function buildModel(
   }
   addAlternates(pages, content);
   addSearch(pages, i18n.t);
+  // A feedback form learns the page's public address when the site has one, else its path from the root.
+  addFeedback(pages, site.feedback, (p) => (site.url ? new URL(fromRoot(p.url), siteRoot(site.url)).href : fromRoot(p.url)), i18n.t);
   pages.forEach(anchorableNotFound);
   return pages;
 }

@@ -3,7 +3,7 @@ import type { PageSearch } from './search-model.ts';
 
 /** Page model: everything a template prints, computed in TypeScript. Every href is relative to its page. */
 
-export type PageKind = 'root' | 'home' | 'article' | 'catalog' | 'code' | 'references' | 'translationStatus' | 'notFound';
+export type PageKind = 'root' | 'home' | 'article' | 'catalog' | 'code' | 'references' | 'translationStatus' | 'notFound' | 'go' | 'diagnose';
 
 export interface Crumb {
   label: string;
@@ -113,6 +113,14 @@ export interface PageBase {
   statusHref?: string;
   /** Indexing attributes and the search box; set once every page is built. */
   search?: PageSearch;
+  /** "Did this solve your problem?", on pages that ask it when site.json names a feedback target. */
+  feedback?: Feedback;
+}
+
+/** The feedback question and its answers, each a plain link to the site's feedback target. */
+export interface Feedback {
+  question: string;
+  answers: { value: 'yes' | 'no'; label: string; href: string }[];
 }
 
 export interface RootPage extends PageBase {
@@ -166,6 +174,9 @@ export interface CodeGroup extends RecordView {
 
 export interface CatalogPage extends PageBase, RecordFields {
   kind: 'catalog';
+  catalogId: string;
+  /** Whether the catalog tells its codes and aliases apart by case (its `caseSensitive`). */
+  caseSensitive: boolean;
   summaryHtml?: string;
   count: number;
   groups: CodeGroup[];
@@ -177,6 +188,8 @@ export interface CodePage extends PageBase, RecordFields {
   /** Other names the product prints for the code, as the catalog lists them. */
   aliases: string[];
   catalogId: string;
+  /** Whether its catalog tells codes and aliases apart by case. */
+  caseSensitive: boolean;
   /** How the code's text in this locale was made: the source, or its translation's state and method. */
   translation: TranslationState;
   severity: Severity;

@@ -34,7 +34,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     site = undefined;
     cache = new Map();
   });
-  eleventyConfig.addGlobalData('fg', () => ({ pages: current().pages }));
+  eleventyConfig.addGlobalData('fg', () => ({ pages: current().pages, files: current().files }));
   /** Translates a UI string for a page's locale, e.g. `{{ "nav.home" | t(p.locale) }}`. */
   eleventyConfig.addFilter('t', (key: string, locale: string, vars?: Record<string, unknown>) => {
     if (vars) return current().i18n.t(locale)(key, vars);
