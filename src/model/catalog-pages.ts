@@ -65,7 +65,7 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
     caseSensitive: catalog.caseSensitive === true,
     translation: ctx.translationState(key),
     severity: code.severity,
-    catalog: { title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
+    catalog: { id: catalog.id, title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
     phases: (code.phases ?? []).flatMap((p) => {
       const phaseKey = recordKey('phase', [catalog.id, p]);
       const phase = ctx.records.get(phaseKey);

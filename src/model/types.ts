@@ -193,7 +193,8 @@ export interface CodePage extends PageBase, RecordFields {
   /** How the code's text in this locale was made: the source, or its translation's state and method. */
   translation: TranslationState;
   severity: Severity;
-  catalog: { title: string; href: string };
+  /** The catalog the code belongs to: its id (as in `error:<catalog>/<code>`), title and page. */
+  catalog: { id: string; title: string; href: string };
   phases: (RecordView & { title: string; href: string })[];
   meaningHtml: string;
   actionHtml?: string;
