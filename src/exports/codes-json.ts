@@ -43,7 +43,7 @@ export function codesFile(pages: Page[], locale: string, site: { title: string; 
     site: { title: site.title, ...(site.url ? { url: site.url } : {}) },
     catalogs: catalogs.map((c) => ({ id: c.catalogId, title: c.title, url: fromRoot(c.url), caseSensitive: c.caseSensitive })),
     codes: codes.map((c) => ({
-      catalog: c.catalogId,
+      catalog: c.catalog.id,
       code: c.code,
       aliases: c.aliases,
       title: c.title,

@@ -50,7 +50,7 @@ function localePages(pages: Page[], locale: string): LocalePages | undefined {
   const home = mine.find((p): p is HomePage => p.kind === 'home');
   if (!home) return undefined;
   const codes = new Map<string, CodePage[]>();
-  for (const c of mine.filter((p): p is CodePage => p.kind === 'code')) codes.set(c.catalogId, [...(codes.get(c.catalogId) ?? []), c]);
+  for (const c of mine.filter((p): p is CodePage => p.kind === 'code')) codes.set(c.catalog.id, [...(codes.get(c.catalog.id) ?? []), c]);
   return {
     home,
     articles: mine.filter((p): p is ArticlePage => p.kind === 'article'),

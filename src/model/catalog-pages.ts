@@ -61,7 +61,6 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
     fields,
     code: code.code,
     aliases: code.aliases ?? [],
-    catalogId: catalog.id,
     caseSensitive: catalog.caseSensitive === true,
     translation: ctx.translationState(key),
     severity: code.severity,

@@ -28,7 +28,7 @@ export function fillFeedback(template: string, values: FeedbackValues, mail: { s
 /** The question and its two answers for one page; `pageAddress` is how the form should name the page. */
 export function feedbackOf(page: Page, template: string, pageAddress: string, t: TFunction): Feedback {
   const question = t('feedback.question');
-  const code = page.kind === 'code' ? { code: page.code, catalog: page.catalogId } : { code: '', catalog: '' };
+  const code = page.kind === 'code' ? { code: page.code, catalog: page.catalog.id } : { code: '', catalog: '' };
   const answer = (value: 'yes' | 'no') => {
     const label = t(`feedback.${value}`);
     return {

@@ -187,7 +187,6 @@ export interface CodePage extends PageBase, RecordFields {
   code: string;
   /** Other names the product prints for the code, as the catalog lists them. */
   aliases: string[];
-  catalogId: string;
   /** Whether its catalog tells codes and aliases apart by case. */
   caseSensitive: boolean;
   /** How the code's text in this locale was made: the source, or its translation's state and method. */
