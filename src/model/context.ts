@@ -123,6 +123,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         { label: t('nav.home'), url: home },
         ...catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id), key: recordKey('catalog', [c.id]) })),
         { label: t('nav.references'), url: urls.references(code) },
+        { label: t('nav.diagnose'), url: urls.diagnose(code) },
       ];
       return {
         kind, url, outputPath: outputPathOf(url), locale: code, dir: ctx.dir, title,

@@ -125,6 +125,10 @@ export interface Feedback {
 
 export interface RootPage extends PageBase {
   kind: 'root';
+  /** A sentence above the list, e.g. on the lookup address go/. */
+  intro?: string;
+  /** The language script falls back to when the reader's preferences match none. */
+  defaultLocale: string;
   languages: { label: string; href: string; lang: string }[];
   /** With one locale, the root forwards straight to it. */
   forward?: string;
@@ -240,4 +244,24 @@ export interface NotFoundPage extends PageBase {
   kind: 'notFound';
 }
 
-export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | TranslationStatusPage | NotFoundPage;
+/** The lookup address of one locale, `<locale>/go/#<code>`; assets/go.js does the looking up. */
+export interface GoPage extends PageBase {
+  kind: 'go';
+  intro: string;
+  /** Relative path to the site root, for the script to find the code list. */
+  root: string;
+  /** JSON of the strings the script shows. */
+  strings: string;
+  /** Where a reader without script finds the codes. */
+  catalogs: { title: string; href: string }[];
+}
+
+/** "Paste your log" of one locale; assets/log-reader.js reads the text in the browser. */
+export interface DiagnosePage extends PageBase {
+  kind: 'diagnose';
+  root: string;
+  strings: string;
+  catalogs: { title: string; href: string }[];
+}
+
+export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | TranslationStatusPage | NotFoundPage | GoPage | DiagnosePage;
