@@ -40,11 +40,12 @@
       }
     }
     const order = Object.keys(list.catalogs);
+    const byCatalog = (/** @type {Entry} */ a, /** @type {Entry} */ b) => order.indexOf(a.catalog) - order.indexOf(b.catalog);
     /** Entries named `name`, in catalog order; only `catalog`'s when given. */
     const get = (/** @type {string} */ name, /** @type {string=} */ catalog) => {
       const hits = [...(exact.get(name) ?? []), ...(folded.get(name.toLowerCase()) ?? [])];
       const mine = catalog === undefined ? hits : hits.filter((e) => e.catalog === catalog);
-      return mine.length > 1 ? mine.sort((a, b) => order.indexOf(a.catalog) - order.indexOf(b.catalog)) : mine;
+      return mine.length > 1 ? mine.sort(byCatalog) : mine;
     };
     const sensitive = exact.size > 0;
     /** Entries named `word` (given lower-cased too) as the scan meets it: faster than get() for the many words that name nothing. */
@@ -52,7 +53,7 @@
       const b = folded.get(lower);
       if (!sensitive) return b;
       const a = exact.get(word);
-      return a && b ? [...a, ...b] : a ?? b;
+      return a && b ? [...a, ...b].sort(byCatalog) : a ?? b;
     };
     /** Which lengths a name can have (lengths[n] is 1 when some name has n characters), to skip most words unread. */
     const lengths = new Uint8Array(1 + Math.max(0, ...[...exact.keys(), ...folded.keys()].map((k) => k.length)));
