@@ -39,8 +39,10 @@ const groups: [string, RegExp][] = [
   ['codes.json (+ schema)', /^(codes\.schema\.json|[^/]+\/codes\.json)$/],
   ['sitemap.xml', /^sitemap(-\d+)?\.xml$/],
   ['llms.txt + llms-full.txt', /^([^/]+\/)?llms(-full)?\.txt$/],
-  ['go/ pages + script', /^([^/]+\/)?go\/index\.html$|^assets\/(go|locale-choice)\.js$/],
-  ['diagnose/ pages + script', /^[^/]+\/diagnose\/index\.html$|^assets\/log-reader\.js$/],
+  ['go/ pages + go.js, locale-choice.js', /^([^/]+\/)?go\/index\.html$|^assets\/(go|locale-choice)\.js$/],
+  ['diagnose/ pages + log-reader.js', /^[^/]+\/diagnose\/index\.html$|^assets\/log-reader\.js$/],
+  ['code-lookup.js (go/ and diagnose/)', /^assets\/code-lookup\.js$/],
+  ['code lists + finder (shared with search)', /^assets\/(codes-[^/]+|code-finder|fastest-levenshtein)\.js$/],
 ];
 
 const files = listFiles(site);

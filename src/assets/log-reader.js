@@ -28,7 +28,7 @@
   const maxLines = 12;
   /** Findings shown at once, then per frame. */
   const firstBatch = 50;
-  const batch = 200;
+  const batch = 500;
   let generation = 0;
 
   const hrefOf = (/** @type {string} */ path) => `${root}${fromDisk && path.endsWith('/') ? `${path}index.html` : path}`;

@@ -187,6 +187,11 @@ test('behind the nginx recipe under /kb/, go/#6025 and go/#<alias> open the code
     const { findings } = await readLog(page, base, 'id', log('event-log.txt'));
     assert.equal(findings.length, 2);
     assert.deepEqual(errors, [], 'nothing refused by the security headers, nothing missing');
+    for (const [path, type] of [['en/llms.txt', 'text/plain; charset=utf-8'], ['id/llms-full.txt', 'text/plain; charset=utf-8'], ['en/codes.json', 'application/json; charset=utf-8'], ['codes.schema.json', 'application/json; charset=utf-8']]) {
+      const r = await fetch(`${base}${path}`);
+      assert.equal(r.status, 200, path);
+      assert.equal(r.headers.get('content-type'), type, path);
+    }
   });
 });
 
@@ -211,4 +216,23 @@ test('from the unzipped bundle on file://, go/#6025, go/#<alias> and the log rea
     assert.deepEqual(findings.map((f) => f.href), [`${base}en/errors/${page6025.catalog}/6025/index.html`, `${base}en/errors/${byName('ServerDownException')[0].catalog}/${byName('ServerDownException')[0].code}/index.html`]);
     assert.deepEqual(outside, []);
   });
+});
+
+test('the README\'s addresses for error messages, followed as written on the served site, open their codes', async () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('**Put the address in your product\'s error messages.**'));
+  const block = /\n```\n([\s\S]*?)\n```\n/.exec(section)![1];
+  const addresses = block.split('\n');
+  assert.ok(addresses.length >= 3 && addresses.every((a) => a.startsWith('https://intranet.example/kb/go/#')), block);
+  await inLocale(site.browser, 'en-US', async (page) => {
+    for (const address of addresses) {
+      const hash = decodeURIComponent(address.slice(address.indexOf('#') + 1));
+      const [catalog, name] = hash.includes('/') ? hash.split('/') : [undefined, hash];
+      const target = byName(name).find((c) => !catalog || c.catalog === catalog)!;
+      assert.ok(target, address);
+      await lookUp(page, site.url, address.slice(address.indexOf('#') + 1), `en/errors/${target.catalog}/${target.code}/`);
+    }
+  });
+  const feedback = /^"feedback": "([^"]+)"$/m.exec(readme)![1];
+  assert.equal(JSON.parse(readFileSync(fixture('two-catalogs/site.json'), 'utf8')).feedback, feedback, 'the README\'s feedback template is the one the fixture tests');
 });
