@@ -91,6 +91,8 @@ export interface PageBase {
   siteTitle: string;
   homeHref: string;
   stylesheet: string;
+  /** The site's icon, relative to the page like every asset, so it loads from any sub-path and from disk. */
+  favicon: string;
   breadcrumbs: Crumb[];
   notices: Notice[];
   /** Language of the main text when it is shown untranslated. */
@@ -212,8 +214,22 @@ export interface TranslationStatusPage extends PageBase {
   locales: { locale: string; label: string; dir: 'ltr' | 'rtl'; total: number; rows: StatusRow[]; items: StatusItem[]; uiMissing: string[] }[];
 }
 
+/**
+ * What the "page not found" page needs to find the site's root folder from wherever a server
+ * shows it (`/kb/en/errors/x/y/`), since its relative links are right only from its own folder.
+ */
+export interface SiteLocator {
+  /** The site's locale codes: pages start at a folder named after one, e.g. `/kb/en/…` → root `/kb/`. */
+  locales: string[];
+  /** The page's own folder below the root (`` or `en/`), which its relative links are written from. */
+  base: string;
+  /** A file of the root folder that a guess at the root is confirmed by: the stylesheet, loaded from there. */
+  probe: string;
+}
+
 export interface NotFoundPage extends PageBase {
   kind: 'notFound';
+  locator: SiteLocator;
 }
 
 export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | TranslationStatusPage | NotFoundPage;
