@@ -189,7 +189,11 @@ export interface ReferencesPage extends PageBase {
   })[];
 }
 
-/** One status (translated, stale, …) of one locale, with its share of all records. */
+/**
+ * One status of one locale, with its share of all records. The record statuses (a person's
+ * current translation, a current machine one, stale, missing) divide the records between them;
+ * lost protected terms are counted beside them.
+ */
 export interface StatusRow {
   status: 'translated' | 'stale' | 'missing' | 'machine' | 'protectedTerms';
   label: string;
@@ -209,9 +213,22 @@ export interface StatusItem {
   detail?: string;
 }
 
+/**
+ * A locale's translation in one sentence: done only when every record is a person's translation
+ * of the current source; otherwise the shares that are not, e.g. `Machine-translated, not reviewed (100%)`.
+ */
+export interface StatusVerdict {
+  done: boolean;
+  text: string;
+  parts: string[];
+}
+
 export interface TranslationStatusPage extends PageBase {
   kind: 'translationStatus';
-  locales: { locale: string; label: string; dir: 'ltr' | 'rtl'; total: number; rows: StatusRow[]; items: StatusItem[]; uiMissing: string[] }[];
+  locales: {
+    locale: string; label: string; dir: 'ltr' | 'rtl'; total: number;
+    verdict: StatusVerdict; rows: StatusRow[]; items: StatusItem[]; uiMissing: string[];
+  }[];
 }
 
 /**
