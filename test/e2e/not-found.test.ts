@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -200,3 +202,26 @@ test('under fieldguide serve, a missing address gets its language\'s 404 page wi
     await new Promise((done) => (child.exitCode !== null ? done(undefined) : child.once('exit', done)));
   }
 });
+
+test('the README\'s recipe prints the hashes of the 404 pages\' inline script and stylesheet, which deploy/nginx.conf allows', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('**Content-Security-Policy.**'));
+  const recipe = /```sh\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '';
+  assert.ok(recipe.includes('_site/assets/not-found.js'), 'the README shows the commands');
+  // Run as written, beside a built site called _site.
+  const cwd = join(tmp.dir, 'readme');
+  mkdirSync(cwd);
+  symlinkSync(shipped, join(cwd, '_site'));
+  const r = spawnSync('bash', ['-euo', 'pipefail', '-c', recipe], { cwd, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [script, style] = r.stdout.trim().split('\n');
+  const page = readFileSync(join(shipped, 'en/404.html'), 'utf8');
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  assert.equal(script, hash(/<script data-locales[^>]*>([\s\S]*?)<\/script>/.exec(page)![1]), 'the hash of the inline script');
+  assert.equal(style, hash(/<style>([\s\S]*?)<\/style>/.exec(page)![1]), 'the hash of the inline stylesheet');
+  const policy = /add_header Content-Security-Policy "([^"]*)"/.exec(readFileSync(join(root, 'deploy/nginx.conf'), 'utf8'))![1];
+  assert.match(policy, new RegExp(`script-src [^;]*${escapeRe(script)}`));
+  assert.match(policy, new RegExp(`style-src [^;]*${escapeRe(style)}`));
+});
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
