@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive for real (Debian's Chromium, nginx for the hosting test, unzip for the bundle).
-packages=(chromium nginx unzip)
+# Debian packages the tests drive for real (Debian's Chromium, nginx for the hosting test, unzip for the bundle,
+# openssl for the README's policy hashes).
+packages=(chromium nginx unzip openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -130,6 +130,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         siteTitle: site.title,
         homeHref: relativeHref(url, home),
         stylesheet: relativeHref(url, urls.asset('site.css')),
+        favicon: relativeHref(url, urls.asset('favicon.svg')),
         breadcrumbs: crumbs.map(({ key, ...c }) => ({ ...c, ...languageOf(key) })),
         notices: [],
         nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url, ...languageOf(n.key) })),
