@@ -152,6 +152,7 @@
     link.tabIndex = -1;
     link.id = `fg-search-result-${i}`;
     link.setAttribute('role', 'option');
+    link.dataset.kind = meta.kind ?? '';
     link.setAttribute('aria-selected', 'false');
     const item = el('li', 'result', link);
     item.setAttribute('role', 'none');
@@ -184,13 +185,15 @@
   };
 
   /** Shows results (or a message) and tells assistive technology how many there are. */
-  const show = (/** @type {Node[]} */ items, /** @type {string} */ message) => {
+  const show = (/** @type {Node[]} */ items, /** @type {string} */ message, query = '') => {
     list.replaceChildren(...items);
+    // Which query the list answers, for anyone (or any test) waiting on it.
+    list.dataset.query = query;
     list.scrollTop = 0;
     status.textContent = message;
     input.setAttribute('aria-expanded', String(items.length > 0));
     // The filters narrow results: they come with the first answer and go with the query.
-    filters.hidden = !input.value.trim();
+    filters.hidden = !query;
     choose(-1);
   };
 
@@ -243,9 +246,9 @@
       const items = [...first, ...ranked.others, ...ranked.references].slice(0, shown).map((d, i) => resultItem(d, i, words));
       const count = found.results.length + wanted.size - ranked.known.size;
       const message = count ? strings.results[plural.select(count)] ?? strings.results.other : strings.none;
-      show(items, message.replace('{{count}}', String(count)).replace('{{query}}', query));
+      show(items, message.replace('{{count}}', String(count)).replace('{{query}}', query), query);
     } catch (err) {
-      if (mine === generation) show([], strings.failed);
+      if (mine === generation) show([], strings.failed, query);
       console.error(err);
     }
   };
