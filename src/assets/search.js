@@ -199,7 +199,7 @@
 
   /**
    * Pagefind's results in rank order, loaded ten at a time until enough results other than the
-   * finder's codes and the References page are known to fill the list (and, within the first 50,
+   * finder's codes and the References page are known to fill the list (and, within the first 20,
    * until each finder code is found, so it shows with its excerpt and is counted once).
    */
   const pagefindResults = async (/** @type {any[]} */ results, /** @type {Set<string>} */ wanted, /** @type {number} */ mine) => {
@@ -210,7 +210,7 @@
     /** @type {any[]} */
     const references = [];
     let loaded = 0;
-    while (loaded < results.length && (others.length < shown || (known.size < wanted.size && loaded < 50))) {
+    while (loaded < results.length && (others.length < shown || (known.size < wanted.size && loaded < 20))) {
       const batch = await Promise.all(results.slice(loaded, loaded + 10).map((r) => r.data()));
       if (mine !== generation) return undefined;
       loaded += batch.length;
@@ -237,7 +237,7 @@
       const found = await pagefind.search(query, { filters: chosen });
       if (mine !== generation) return;
       const hits = (codes?.find(query) ?? []).filter((/** @type {any} */ h) =>
-        (!kind.value || kind.value === strings.codeKind) && (!severity.value || h.entry.severity === severity.value));
+        (!kind.value || kind.value === strings.codeKind) && (!severity.value || h.entry.severity === severity.value)).slice(0, shown);
       const wanted = new Set(hits.map((/** @type {any} */ h) => `/${h.entry.href}`));
       const ranked = await pagefindResults(found.results, wanted, mine);
       if (!ranked) return;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -16,8 +17,6 @@ interface Shown { href: string; kind: string; code: string; excerpt: string }
 
 async function openAt(site: ServedBuild, path: string): Promise<Page> {
   const page = await site.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}${path}`);
   return page;
 }
@@ -206,5 +205,32 @@ test('on a Hebrew page a part or a typo of a code finds it first, and the open d
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   const findings = await axeViolations(page);
   assert.deepEqual(findings.map((f) => `${f.rule}: ${f.targets.join(', ')}`), []);
+  await page.close();
+});
+
+test('the README\'s code finder recipe works as written on a page two folders below the root', async () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### The code finder'));
+  const html = /```html\n([^]*?)```/.exec(section)?.[1] ?? '';
+  const page = await openAt(shipped, /such as (\S+)\//.exec(html)?.[1] + '/');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const src = /<script src="([^"]+)"><\/script>/.exec(html)![1];
+  await page.addScriptTag({ url: new URL(src, page.url()).href });
+  const inline = /<script>\n([^]*?)<\/script>/.exec(html)![1];
+  await page.addScriptTag({ content: inline });
+  // The same calls, with what they answer.
+  const [, rootArg, locale] = /fieldguideCodeFinder\.load\('([^']+)', '([^']+)'\)/.exec(inline)!;
+  const [, getArg] = /finder\.get\('([^']+)'\)/.exec(inline)!;
+  const [, findArg] = /finder\.find\('([^']+)'\)/.exec(inline)!;
+  const answer = await page.evaluate(async ([r, l, g, f]) => {
+    const finder = await (window as unknown as { fieldguideCodeFinder: { load: (r: string, l: string) => Promise<any> } }).fieldguideCodeFinder.load(r, l);
+    return { got: finder.get(g), found: finder.find(f)[0] };
+  }, [rootArg, locale, getArg, findArg]);
+  assert.deepEqual(Object.keys(answer.got), /finder\.get\('[^']+'\); \/\/ \{ ([^}]+) \}/.exec(inline)![1].split(', '));
+  assert.equal(answer.got.code, getArg);
+  assert.deepEqual([answer.found.entry.code, answer.found.match, answer.found.distance], ['stopped-server', 'near', 1]);
+  assert.match(inline, /match: 'near', distance: 1/);
+  assert.deepEqual(errors, []);
   await page.close();
 });
