@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
 import { kinds, searchKindsOf } from '../content/kinds.ts';
 import type { Severity } from '../content/types.ts';
+import { codeListPath } from './code-list.ts';
 import { excerpt, stepRecords, type SearchRecord } from './search-records.ts';
+import type { Page } from './types.ts';
+import { relativeHref, urls } from './urls.ts';
 
 export { excerpt, shorten } from './search-records.ts';
-import type { Page } from './types.ts';
-import { codeListPath } from './code-list.ts';
-import { relativeHref, urls } from './urls.ts';
 
 const fromRoot = (url: string) => url.replace(/^\//, '');
 
