@@ -171,7 +171,8 @@ export interface CodePage extends PageBase, RecordFields {
   kind: 'code';
   code: string;
   severity: Severity;
-  catalog: { title: string; href: string };
+  /** The catalog the code belongs to: its id (as in `error:<catalog>/<code>`), title and page. */
+  catalog: { id: string; title: string; href: string };
   phases: (RecordView & { title: string; href: string })[];
   meaningHtml: string;
   actionHtml?: string;

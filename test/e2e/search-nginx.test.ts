@@ -89,8 +89,9 @@ test('behind nginx, an Indonesian page searches the Indonesian index in Indonesi
 
 test('the kind and severity filters narrow the results', async () => {
   const { page } = await openPage(`${base}en/`);
-  await page.selectOption('#fg-search-kind', 'step');
   await firstResult(page, '6025');
+  await page.selectOption('#fg-search-kind', 'step');
+  await page.waitForFunction(() => [...document.querySelectorAll('#fg-search-results .result-facts')].every((e) => e.textContent?.startsWith('Step')));
   const facts = await page.locator('#fg-search-results .result-facts').allTextContents();
   assert.ok(facts.length > 0 && facts.every((f) => f.startsWith('Step')), facts.join(' | '));
   await page.selectOption('#fg-search-kind', 'code');
@@ -135,6 +136,7 @@ test('behind nginx, with no rewriting of the page, a deep missing address gets t
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.skip-link')!).position), 'absolute', 'the stylesheet loads');
   const first = await firstResult(page, 'stopped-server');
   assert.equal(first.href, '/kb/en/errors/mim-run-status/stopped-server/');
+  await page.keyboard.press('Escape');
   await page.locator('.site-nav a', { hasText: 'References' }).click();
   await page.waitForURL(`${base}en/references/`);
   assert.deepEqual(requests.filter((u) => !u.startsWith(`${nginx.origin}/kb/`)), []);
