@@ -156,6 +156,10 @@ export interface Catalog {
   summary?: string;
   product?: string;
   /**
+   * Date of the catalog's last content change, YYYY-MM-DD; a code without an updated date of its own shows this one.
+   */
+  updated?: string;
+  /**
    * Optional grouping of codes; when present every code names its phases.
    */
   phases?: Phase[];
@@ -199,6 +203,10 @@ export interface ErrorCode {
    * Registry link ids.
    */
   links?: string[];
+  /**
+   * Date of this code's last content change, YYYY-MM-DD, when it is later than the catalog's.
+   */
+  updated?: string;
 }
 
 /**

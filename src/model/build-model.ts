@@ -12,6 +12,7 @@ import { translationStatusPage } from './status-pages.ts';
 import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
 import { anchorableNotFound } from './not-found-links.ts';
+import { pageIds } from './page-ids.ts';
 import { addSearch } from './search-model.ts';
 import { computeUsage } from '../content/usage.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
@@ -27,6 +28,8 @@ function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
     homeHref: relativeHref(url, urls.home(site.defaultLocale)),
     stylesheet: relativeHref(url, urls.asset('site.css')),
     breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: defaultLocale.dir ?? 'ltr',
+    heading: { text: site.title }, meta: [],
+    languagesHeading: pageIds(t).heading('choose-language', t('root.title')),
     languages,
     forward: languages.length === 1 ? languages[0].href : undefined,
     scripts: languages.length > 1 ? [relativeHref(url, urls.asset('choose-language.js'))] : [],

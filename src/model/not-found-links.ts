@@ -1,4 +1,7 @@
-import type { Page } from './types.ts';
+import type { NavItem, Page } from './types.ts';
+
+/** Every entry of a navigation, groups' pages included. */
+const flatNav = (items: NavItem[]): NavItem[] => items.flatMap((i) => [i, ...flatNav(i.items ?? [])]);
 
 /** `x/y` → `./x/y`; links that already start with `.`, `#` or a scheme stay as they are. */
 export function dotRelative(href: string): string {
@@ -14,6 +17,6 @@ export function anchorableNotFound(page: Page): void {
   if (page.kind !== 'notFound' || page.url.lastIndexOf('/') !== 0) return;
   page.stylesheet = dotRelative(page.stylesheet);
   page.homeHref = dotRelative(page.homeHref);
-  for (const item of [...page.nav, ...page.breadcrumbs, ...page.alternates]) if (item.href) item.href = dotRelative(item.href);
+  for (const item of [...flatNav(page.nav), ...page.breadcrumbs, ...page.alternates]) if (item.href) item.href = dotRelative(item.href);
   if (page.search) page.search = { ...page.search, root: dotRelative(page.search.root), script: dotRelative(page.search.script) };
 }
