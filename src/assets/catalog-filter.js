@@ -7,6 +7,8 @@
   var status = box.querySelector('.filter-status');
   var rows = Array.prototype.slice.call(document.querySelectorAll('table.codes tbody tr'));
   var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+  // A code listed under two phases has two rows: the count is of codes.
+  var codes = rows.map(function (row) { return row.querySelector('th code').textContent; });
   var groups = Array.prototype.slice.call(document.querySelectorAll('.code-group'));
   function apply() {
     var query = input.value.trim();
@@ -15,7 +17,7 @@
     rows.forEach(function (row, i) {
       var match = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
       row.hidden = !match;
-      if (match) shown.add(row.dataset.code);
+      if (match) shown.add(codes[i]);
     });
     groups.forEach(function (group) { group.hidden = !group.querySelector('tbody tr:not([hidden])'); });
     status.textContent = !query ? ''

@@ -98,7 +98,7 @@ for (const site of sites) {
           // The code listed under the most phases: every one of its rows stays.
           const code = [...catalog.codes].sort((a, b) => (b.phases?.length ?? 0) - (a.phases?.length ?? 0))[0];
           await box.fill(code.code.toUpperCase());
-          const seen = await rows.evaluateAll((trs) => trs.map((tr) => ({ code: tr.getAttribute('data-code')!, hidden: (tr as HTMLElement).hidden, text: tr.textContent!.toLowerCase() })));
+          const seen = await rows.evaluateAll((trs) => trs.map((tr) => ({ code: tr.querySelector('th code')!.textContent!, hidden: (tr as HTMLElement).hidden, text: tr.textContent!.toLowerCase() })));
           for (const r of seen) assert.equal(r.hidden, !r.text.includes(code.code.toLowerCase()), `${locale} ${catalog.id}: row of ${r.code}`);
           assert.equal(seen.filter((r) => r.code === code.code && !r.hidden).length, Math.max(code.phases?.length ?? 0, 1), `${code.code}: a row under each of its phases`);
           const shown = new Set(seen.filter((r) => !r.hidden).map((r) => r.code)).size;

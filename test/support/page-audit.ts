@@ -37,7 +37,7 @@ export function auditPage(page: Page): Promise<PageAudit> {
     const foreignScripts = [...document.scripts]
       .filter((s) => !/\/(assets|pagefind)\/[\w.-]+\.js$/.test(new URL(s.src || 'inline:', location.href).pathname) || s.text.trim() !== '')
       .map((s) => s.outerHTML.slice(0, 80));
-    const foreignElements = [...document.querySelectorAll('iframe, object, embed, base, svg, math, form:not(.search-form), img, meta[http-equiv]:not([content^="0; url="]), style, textarea, details, mglyph')]
+    const foreignElements = [...document.querySelectorAll('iframe, object, embed, base, svg, math, form:not(.search-form), img, meta[http-equiv]:not([content^="0; url="]), style, textarea, details:not(.site-menu, .toc), mglyph')]
       .map((el) => el.outerHTML.slice(0, 80));
     return { handlers, badUrls, foreignScripts, foreignElements, ran: (window as unknown as { __fieldguideRan: boolean }).__fieldguideRan };
   });
