@@ -42,13 +42,15 @@ const locales = folders(site).filter((f) => existsSync(join(site, f, 'index.html
 const server = await serveFolder(site, '/kb/');
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: Number(values.width), height: Number(values.height) } });
+  const viewport = { width: Number(values.width), height: Number(values.height) };
+  const page = await browser.newPage({ viewport });
+  // The root page sends a reader with JavaScript on to a language; without it, it shows its language list.
+  const noScript = await browser.newContext({ viewport, javaScriptEnabled: false });
   const rows: [string, string, number, number][] = [];
   for (const [kind, path] of [['root', ''] as [string, string], ...locales.flatMap(pagesOf)]) {
-    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
-    // The root page may forward to a language; measure what the reader lands on.
-    await page.waitForLoadState('load');
-    const [top, scroll] = await page.evaluate(
+    const tab = path ? page : await noScript.newPage();
+    await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    const [top, scroll] = await tab.evaluate(
       '[Math.round(document.querySelector("h1").getBoundingClientRect().top + scrollY), document.documentElement.scrollWidth]',
     ) as [number, number];
     rows.push([kind, path || '/', top, scroll]);

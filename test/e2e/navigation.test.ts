@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -58,6 +59,18 @@ for (const site of sites) {
       }
     }
     t.diagnostic(`h1 top (px): ${tops.join(', ')}`);
+  });
+
+  test(`${site.name}: README "npm run -s measure:header" prints where each page kind's heading starts at 360 × 780 px: within 200 px, nothing wider than the screen`, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/measure-header.ts', '--site', site.build.out], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const rows = r.stdout.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/));
+    // The root page, then per locale: home, the first article, each catalog, a code, references, status, 404.
+    const perLocale = 1 + Math.min(data.articles.length, 1) + data.catalogs.length + 1 + 1 + (locales.length > 1 ? 1 : 0) + 1;
+    assert.equal(rows.length, 1 + locales.length * perLocale, r.stdout);
+    for (const [top, width, ...what] of rows) {
+      assert.ok(Number(top) <= 200 && Number(width) <= phone.width, `${what.join(' ')}: h1 at ${top} px, ${width} px wide`);
+    }
   });
 
   test(`${site.name}: on a phone without JavaScript, the menu button opens the site navigation and the table of contents opens, and their links work`, async () => {
