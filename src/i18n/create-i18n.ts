@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { untranslatedUiKeys } from './untranslated-ui.ts';
+import { packageRoot } from '../package-root.ts';
 
 export type Dictionary = Record<string, string>;
 
@@ -18,7 +19,8 @@ export interface I18n {
   missing: MissingString[];
 }
 
-const uiDir = fileURLToPath(new URL('./ui/', import.meta.url));
+// Read from the package root, not beside this module: compiled code runs from lib/, the strings stay in src/i18n/ui/.
+const uiDir = join(packageRoot, 'src', 'i18n', 'ui') + '/';
 
 /** The UI dictionaries shipped with Fieldguide: its English source strings, e.g. `{ en: { 'nav.home': 'Home' } }`; other languages come from each site's `translations/<locale>/ui.json`. */
 export function builtinDictionaries(): Record<string, Dictionary> {
