@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { schemaDir, type SchemaName } from './schema.ts';
 
@@ -43,4 +43,13 @@ export function missingSchemas(changes: readonly { path: string; text: string }[
     if (text && !existsSync(target) && !changes.some((c) => resolve(c.path) === target)) out.set(target, text);
   }
   return [...out].map(([path, text]) => ({ path, text }));
+}
+
+/** Writes the schemas that just-written files name and lack (see missingSchemas), returning their paths. */
+export function writeMissingSchemas(written: readonly { path: string; text: string }[]): string[] {
+  return missingSchemas(written).map(({ path, text }) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  });
 }
