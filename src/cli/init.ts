@@ -36,32 +36,73 @@ export function packageName(folder: string): string {
   return folder.toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[-._~]+|[-._~]+$/g, '').slice(0, 214) || 'knowledge-base';
 }
 
-/** Asks on the terminal until the answer is acceptable (`problem` returns undefined); an empty answer takes the default. */
-async function ask(rl: ReturnType<typeof createInterface>, question: string, fallback: string, problem: (answer: string) => string | undefined): Promise<string> {
+/**
+ * Answers read line by line from a terminal. Lines typed (or pasted) before a question is shown
+ * are kept for it rather than lost; Ctrl+D or Ctrl+C ends the questions (undefined).
+ */
+function terminalLines(rl: ReturnType<typeof createInterface>): (prompt: string) => Promise<string | undefined> {
+  const queue: string[] = [];
+  let waiting: ((line: string | undefined) => void) | undefined;
+  let closed = false;
+  rl.on('line', (line) => {
+    if (waiting) {
+      const done = waiting;
+      waiting = undefined;
+      done(line);
+    } else queue.push(line);
+  });
+  rl.on('close', () => {
+    closed = true;
+    waiting?.(undefined);
+  });
+  rl.on('SIGINT', () => rl.close());
+  return (prompt) => {
+    rl.setPrompt(prompt);
+    rl.prompt();
+    if (queue.length > 0) {
+      const line = queue.shift()!;
+      process.stdout.write(`${line}\n`);
+      return Promise.resolve(line);
+    }
+    if (closed) return Promise.resolve(undefined);
+    return new Promise((done) => (waiting = done));
+  };
+}
+
+/** Asks until the answer is acceptable (`problem` returns undefined); an empty answer takes the default; undefined when the questions were ended. */
+async function ask(next: (prompt: string) => Promise<string | undefined>, question: string, fallback: string, problem: (answer: string) => string | undefined): Promise<string | undefined> {
   for (;;) {
-    const answer = (await rl.question(`${question} (${fallback}): `)).trim() || fallback;
+    const line = await next(`${question} (${fallback}): `);
+    if (line === undefined) return undefined;
+    const answer = line.trim() || fallback;
     const why = problem(answer);
     if (!why) return answer;
     console.error(`  ${why}`);
   }
 }
 
+/** Why the settings cannot be had: a usage problem, or the questions ended before an answer. */
+type NoSettings = { usage: string } | { cancelled: true };
+
 /** Title and locales: from the flags, else asked on a terminal, else the example's. */
-async function settings(values: Values): Promise<{ title?: string; locales: string[] } | string> {
+async function settings(values: Values): Promise<{ title?: string; locales: string[] } | NoSettings> {
   const flagTitle = typeof values.title === 'string' ? values.title.trim() : undefined;
-  if (flagTitle === '') return '--title must not be empty';
+  if (flagTitle === '') return { usage: '--title must not be empty' };
   const flagLocales = typeof values.locales === 'string' ? parseLocales(values.locales) : undefined;
-  if (typeof flagLocales === 'string') return `--locales: ${flagLocales}`;
+  if (typeof flagLocales === 'string') return { usage: `--locales: ${flagLocales}` };
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (!interactive || (flagTitle !== undefined && flagLocales !== undefined)) return { title: flagTitle, locales: flagLocales ?? (parseLocales(defaultLocales) as string[]) };
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const next = terminalLines(rl);
   try {
-    const title = flagTitle ?? (await ask(rl, 'Site title', exampleSite().title, () => undefined));
-    const locales = flagLocales ?? parseLocales(await ask(rl, 'Languages, the source first', defaultLocales, (a) => {
+    const title = flagTitle ?? (await ask(next, 'Site title', exampleSite().title, () => undefined));
+    if (title === undefined) return { cancelled: true };
+    const locales = flagLocales ?? (await ask(next, 'Languages, the source first', defaultLocales, (a) => {
       const parsed = parseLocales(a);
       return typeof parsed === 'string' ? parsed : undefined;
     }));
-    return { title, locales: locales as string[] };
+    if (locales === undefined) return { cancelled: true };
+    return { title, locales: typeof locales === 'string' ? (parseLocales(locales) as string[]) : locales };
   } finally {
     rl.close();
   }
@@ -123,7 +164,11 @@ export async function initCommand(values: Values, positionals: string[]): Promis
     return 1;
   }
   const chosen = await settings(values);
-  if (typeof chosen === 'string') return usage(chosen);
+  if ('usage' in chosen) return usage(chosen.usage);
+  if ('cancelled' in chosen) {
+    console.error('\nfieldguide init: no answer; nothing was written');
+    return 1;
+  }
   const files = projectFiles({ title: chosen.title, locales: chosen.locales, name: packageName(basename(dir)) });
   const result = writeProject(dir, files);
   const languages = chosen.locales.map((c) => new Intl.DisplayNames(['en'], { type: 'language' }).of(c) ?? c);
