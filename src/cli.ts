@@ -10,9 +10,11 @@ import { initCommand } from './cli/init.ts';
 import { schemasCommand } from './cli/schemas.ts';
 import { packageVersion } from './package-root.ts';
 
+/** What a command does with its parsed options and positionals; resolves to the exit code. */
 type Handler = (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 
-const commands: Record<string, { options: ParseArgsConfig['options']; positionals?: boolean; run: Handler }> = {
+/** Every command: its options (parsed strictly), whether it takes positionals, and what runs it. */
+export const commands: Record<string, { options: ParseArgsConfig['options']; positionals?: boolean; run: Handler }> = {
   init: {
     options: { force: { type: 'boolean' }, title: { type: 'string' }, locales: { type: 'string' } },
     positionals: true,

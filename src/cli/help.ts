@@ -240,7 +240,8 @@ Options:
 A folder holding only .git, node_modules, package.json, package-lock.json or .npmrc counts
 as empty, so 'npm install fieldguide && npx fieldguide init' works in a new folder.
 
-Exit codes: 0 written, 1 the folder is not empty (without --force), 2 usage errors.`,
+Exit codes: 0 written, 1 the folder is not empty (without --force) or is a file, or the questions
+were ended (Ctrl+D) before an answer, 2 usage errors.`,
   schemas: `Usage: fieldguide schemas [DIR] [--check]
 
 Writes the JSON Schemas of this version of Fieldguide into DIR/schemas/, where DIR is the

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadTranslatedContent } from '../build/prepare-site.ts';
@@ -158,6 +158,10 @@ export async function initCommand(values: Values, positionals: string[]): Promis
   if (positionals.length > 1) return usage(`takes one folder, got ${positionals.length} (${positionals.join(', ')})`);
   const dir = resolve(positionals[0] ?? '.');
   const shown = relative(process.cwd(), dir) || '.';
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    console.error(`fieldguide init: ${shown} is a file, not a folder; name a new or empty folder`);
+    return 1;
+  }
   const occupied = occupyingEntries(dir);
   if (occupied.length > 0 && !values.force) {
     console.error(`fieldguide init: ${shown} is not empty (${some(occupied)}); choose an empty or new folder, or add --force to write only the files it lacks`);
