@@ -8,6 +8,7 @@ import { builtinDictionaries, wantedUiKeys } from '../../src/i18n/create-i18n.ts
 import { sourceHash } from '../../src/i18n/source-hash.ts';
 import { exampleDir, projectFiles, recipeFiles } from '../../src/init/project-files.ts';
 import { expectedPages } from '../support/expected-site.ts';
+import { htmlErrors } from '../support/validate-html.ts';
 import { fixture, root, runCli, tempDir } from '../support/helpers.ts';
 
 /**
@@ -70,6 +71,12 @@ test('init writes the example into an empty folder, which builds with no other s
   }
   assert.deepEqual(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies, { fieldguide: `^${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}` });
   build(dir);
+});
+
+test('the example\'s pages, in English and German, pass html-validate', async () => {
+  const { pages, errors } = await htmlErrors(join(tmp.dir, 'kb', '_site'));
+  assert.equal(pages, expectedPages(join(tmp.dir, 'kb', 'data')).length);
+  assert.deepEqual(errors, []);
 });
 
 test('the German translation has exactly one stale step and one untranslated code, as the example\'s README says, and the pages show them', () => {
