@@ -1,24 +1,23 @@
 /**
- * Compiles Fieldguide's TypeScript into plain JavaScript under lib/ for the npm package
- * (`npm pack` runs this as `prepack`), so an installed Fieldguide runs on Node alone, with no
- * TypeScript loader and none of its install scripts. Each file is transpiled on its own, as tsx
- * does in a checkout: types are checked by `npm run typecheck`, not here. Relative imports of
- * `.ts` files become `.js`; lib/ mirrors the package (lib/eleventy.config.js, lib/src/…), and the
- * code finds templates, assets and schemas from the package root (src/package-root.ts).
+ * Builds lib/ for the npm package (`npm pack` runs this as `prepack`): a mirror of what runs,
+ * eleventy.config, src/, _includes/ and data/schemas/, with every TypeScript file compiled to
+ * JavaScript and every other file copied, so an installed Fieldguide runs on Node alone, with no
+ * TypeScript loader and none of its install scripts, and a path relative to a module holds in
+ * lib/ as in a checkout. Each file is transpiled on its own, as tsx does in a checkout: types are
+ * checked by `npm run typecheck`, not here. Relative imports of `.ts` files become `.js`.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
-import { packageRoot } from '../src/package-root.ts';
+import { codeRoot as packageRoot } from '../src/package-root.ts';
 
 const out = join(packageRoot, 'lib');
 
-/** Every TypeScript file under `dir`, e.g. `src/cli.ts`, `src/cli/help.ts`. */
-function tsFiles(dir: string): string[] {
+/** Every file under `dir`, e.g. `src/cli.ts`, `src/assets/site.css`. */
+function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return tsFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
+    return e.isDirectory() ? filesUnder(path) : [path];
   });
 }
 
@@ -31,7 +30,9 @@ const options: ts.CompilerOptions = {
 };
 
 rmSync(out, { recursive: true, force: true });
-const files = [join(packageRoot, 'eleventy.config.ts'), ...tsFiles(join(packageRoot, 'src'))];
+const all = [join(packageRoot, 'eleventy.config.ts'), ...['src', '_includes', 'data/schemas'].flatMap((d) => filesUnder(join(packageRoot, d)))];
+const files = all.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+for (const file of all.filter((f) => !files.includes(f))) cpSync(file, join(out, relative(packageRoot, file)));
 for (const file of files) {
   const { outputText, diagnostics } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file, reportDiagnostics: true });
   if (diagnostics?.length) throw new Error(`${relative(packageRoot, file)}: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`);
@@ -39,4 +40,4 @@ for (const file of files) {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, outputText);
 }
-console.error(`build-lib: compiled ${files.length} files into ${relative(process.cwd(), out) || out}`);
+console.error(`build-lib: compiled ${files.length} files and copied ${all.length - files.length} into ${relative(process.cwd(), out) || out}`);

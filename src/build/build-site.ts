@@ -1,13 +1,15 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { eleventyConfigFile, packageRoot } from '../package-root.ts';
+import { eleventyConfigFile } from '../package-root.ts';
 import { handOffSite } from '../plugins/site-state.ts';
 import { indexSite, type IndexSummary } from '../search/index-site.ts';
 import { prepareSite, type PreparedSite } from './prepare-site.ts';
 import { verifyOutput, type BrokenLink } from './verify-output.ts';
 
-export { packageRoot };
+/** The folder holding eleventy.config.ts, src/ and _includes/: the checkout, or lib/ of the npm package, which mirrors them. */
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BuildOptions {
   dataDir: string;
@@ -39,7 +41,7 @@ export class UsageError extends Error {
 
 function checkOutDir(outDir: string, dataDir: string): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
-  if (inside(dataDir, outDir) || inside(packageRoot, outDir) || inside(process.cwd(), outDir)) {
+  if (inside(dataDir, outDir) || inside(packageRoot.replace(/\/$/, ''), outDir) || inside(process.cwd(), outDir)) {
     throw new UsageError(`refusing to build into ${outDir}: it contains the data or the project; choose a separate folder such as _site`);
   }
   if (existsSync(outDir) && readdirSync(outDir).length > 0) {

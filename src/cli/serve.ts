@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { eleventyConfigFile, packageRoot } from '../package-root.ts';
+import { packageRoot } from '../build/build-site.ts';
+import { eleventyConfigFile } from '../package-root.ts';
 import { serveChildFlag, superviseServe } from './serve-supervisor.ts';
 
 const require = createRequire(import.meta.url);

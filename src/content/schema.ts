@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { problemAt, type JsonPath, type JsonSource } from './json-source.ts';
 import { suggestHint } from './did-you-mean.ts';
 import type { Problem } from './problems.ts';
 import { fileKinds, type FileKindName } from './kinds.ts';
 import { overlaySchema } from '../i18n/overlay-schema.ts';
-import { packageRoot } from '../package-root.ts';
 
 export type SchemaName =
   | 'site' | 'article' | 'catalog' | 'links'
   | 'site-translation' | 'article-translation' | 'catalog-translation' | 'links-translation' | 'ui-translation';
 
 /** Where the schemas live: the generator's own copy, whatever data folder is being built. */
-export const schemaDir = join(packageRoot, 'data', 'schemas') + '/';
+export const schemaDir = fileURLToPath(new URL('../../data/schemas/', import.meta.url));
 
 const schemaNames: SchemaName[] = [
   'site', 'article', 'catalog', 'links',

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 import { untranslatedUiKeys } from './untranslated-ui.ts';
-import { packageRoot } from '../package-root.ts';
 
 export type Dictionary = Record<string, string>;
 
@@ -19,8 +18,7 @@ export interface I18n {
   missing: MissingString[];
 }
 
-// Read from the package root, not beside this module: compiled code runs from lib/, the strings stay in src/i18n/ui/.
-const uiDir = join(packageRoot, 'src', 'i18n', 'ui') + '/';
+const uiDir = fileURLToPath(new URL('./ui/', import.meta.url));
 
 /** The UI dictionaries shipped with Fieldguide: its English source strings, e.g. `{ en: { 'nav.home': 'Home' } }`; other languages come from each site's `translations/<locale>/ui.json`. */
 export function builtinDictionaries(): Record<string, Dictionary> {
