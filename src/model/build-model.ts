@@ -11,7 +11,6 @@ import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
 import { translationStatusPage } from './status-pages.ts';
 import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
-import { anchorableNotFound } from './not-found-links.ts';
 import { addSearch } from './search-model.ts';
 import { computeUsage } from '../content/usage.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
@@ -26,6 +25,7 @@ function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
     title: site.title, docTitle: site.title, robots: site.robots, siteTitle: site.title,
     homeHref: relativeHref(url, urls.home(site.defaultLocale)),
     stylesheet: relativeHref(url, urls.asset('site.css')),
+    favicon: relativeHref(url, urls.asset('favicon.svg')),
     breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: defaultLocale.dir ?? 'ltr',
     languages,
     forward: languages.length === 1 ? languages[0].href : undefined,
@@ -74,6 +74,5 @@ export function buildModel(
   }
   addAlternates(pages, content);
   addSearch(pages, i18n.t);
-  pages.forEach(anchorableNotFound);
   return pages;
 }

@@ -59,7 +59,7 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
     fields,
     code: code.code,
     severity: code.severity,
-    catalog: { title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
+    catalog: { id: catalog.id, title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
     phases: (code.phases ?? []).flatMap((p) => {
       const phaseKey = recordKey('phase', [catalog.id, p]);
       const phase = ctx.records.get(phaseKey);

@@ -130,6 +130,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         siteTitle: site.title,
         homeHref: relativeHref(url, home),
         stylesheet: relativeHref(url, urls.asset('site.css')),
+        favicon: relativeHref(url, urls.asset('favicon.svg')),
         breadcrumbs: crumbs.map(({ key, ...c }) => ({ ...c, ...languageOf(key) })),
         notices: [],
         nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url, ...languageOf(n.key) })),
@@ -178,13 +179,24 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
   return ctx;
 }
 
-/** Plain text of a markdown field for meta descriptions, e.g. `**a** [b](link:x)` → `a b`. */
+/**
+ * Plain text of a markdown field for meta descriptions and search excerpts, e.g.
+ * `**a** [b](link:x) \`lock_timeout\`` → `a b lock_timeout`. Code spans are kept verbatim and only
+ * emphasis markers are dropped, so identifiers such as `deadlock_timeout` keep their underscores.
+ */
 export function plainText(text: string | undefined): string | undefined {
   if (!text) return undefined;
+  const kept: string[] = [];
+  const keep = (s: string) => `\u0000${kept.push(s) - 1}\u0000`;
   return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`+([^`]*?)`+/g, (_, code: string) => keep(code))
+    .replace(/\\([\\`*_[\]()#>!-])/g, (_, c: string) => keep(c))
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s*(>|#+)\s*/gm, '')
-    .replace(/[*_`]/g, '')
+    // Emphasis opens before a word and closes after one; a `_` or `*` between letters is text.
+    .replace(/(^|[^\p{L}\p{N}])[*_]+(?=[\p{L}\p{N}\u0000])/gu, '$1')
+    .replace(/([\p{L}\p{N}\u0000.!?,;:)])[*_]+(?![\p{L}\p{N}])/gu, '$1')
+    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)])
     .replace(/\s+/g, ' ')
     .trim();
 }

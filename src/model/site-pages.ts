@@ -78,5 +78,10 @@ export function notFoundPage(ctx: LocaleContext, url: string): NotFoundPage {
     kind: 'notFound',
     // Its text is UI strings; the site's own translation tells how the locale's text was made.
     notices: ctx.pageNotices(['site'], url, ['machine']),
+    locator: {
+      locales: ctx.content.site.value.locales.map((l) => l.code),
+      base: url.slice(1, url.lastIndexOf('/') + 1),
+      probe: urls.asset('site.css').slice(1),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { LocaleStatus } from '../i18n/status.ts';
+import { standingOf, type LocaleStatus, type Standing } from '../i18n/status.ts';
 import type { LocaleContext } from './context.ts';
 import type { StatusItem, StatusRow, TranslationStatusPage } from './types.ts';
 import { basename, relative, resolve, sep } from 'node:path';
@@ -53,9 +53,21 @@ export function translationStatusPage(ctx: LocaleContext, statuses: LocaleStatus
           detail: v.message,
         })),
       ];
+      const standing: Record<Standing, number> = { translated: 0, machine: 0, stale: 0, missing: 0 };
+      for (const r of s.records) standing[standingOf(r)]++;
+      const rows = [
+        row('translated', standing.translated), row('machine', standing.machine), row('stale', standing.stale),
+        row('missing', standing.missing), row('protectedTerms', c.protectedTerms),
+      ];
+      const todo = rows.filter((r) => r.status !== 'translated' && r.count > 0);
       return {
         locale: s.locale, label: languageName(s.locale, ctx.code), dir: ctx.dir, total: c.total,
-        rows: [row('translated', c.translated), row('stale', c.stale), row('missing', c.missing), row('machine', c.machine), row('protectedTerms', c.protectedTerms)],
+        verdict: {
+          done: todo.length === 0,
+          text: ctx.t(todo.length === 0 ? 'status.verdictDone' : 'status.verdictNotDone'),
+          parts: todo.map((r) => `${r.label} (${r.percent})`),
+        },
+        rows,
         items,
         uiMissing: s.ui.missing,
       };

@@ -91,6 +91,8 @@ export interface PageBase {
   siteTitle: string;
   homeHref: string;
   stylesheet: string;
+  /** The site's icon, relative to the page like every asset, so it loads from any sub-path and from disk. */
+  favicon: string;
   breadcrumbs: Crumb[];
   notices: Notice[];
   /** Language of the main text when it is shown untranslated. */
@@ -169,7 +171,8 @@ export interface CodePage extends PageBase, RecordFields {
   kind: 'code';
   code: string;
   severity: Severity;
-  catalog: { title: string; href: string };
+  /** The catalog the code belongs to: its id (as in `error:<catalog>/<code>`), title and page. */
+  catalog: { id: string; title: string; href: string };
   phases: (RecordView & { title: string; href: string })[];
   meaningHtml: string;
   actionHtml?: string;
@@ -187,7 +190,11 @@ export interface ReferencesPage extends PageBase {
   })[];
 }
 
-/** One status (translated, stale, …) of one locale, with its share of all records. */
+/**
+ * One status of one locale, with its share of all records. The record statuses (a person's
+ * current translation, a current machine one, stale, missing) divide the records between them;
+ * lost protected terms are counted beside them.
+ */
 export interface StatusRow {
   status: 'translated' | 'stale' | 'missing' | 'machine' | 'protectedTerms';
   label: string;
@@ -207,13 +214,40 @@ export interface StatusItem {
   detail?: string;
 }
 
+/**
+ * A locale's translation in one sentence: done only when every record is a person's translation
+ * of the current source; otherwise the shares that are not, e.g. `Machine-translated, not reviewed (100%)`.
+ */
+export interface StatusVerdict {
+  done: boolean;
+  text: string;
+  parts: string[];
+}
+
 export interface TranslationStatusPage extends PageBase {
   kind: 'translationStatus';
-  locales: { locale: string; label: string; dir: 'ltr' | 'rtl'; total: number; rows: StatusRow[]; items: StatusItem[]; uiMissing: string[] }[];
+  locales: {
+    locale: string; label: string; dir: 'ltr' | 'rtl'; total: number;
+    verdict: StatusVerdict; rows: StatusRow[]; items: StatusItem[]; uiMissing: string[];
+  }[];
+}
+
+/**
+ * What the "page not found" page needs to find the site's root folder from wherever a server
+ * shows it (`/kb/en/errors/x/y/`), since its relative links are right only from its own folder.
+ */
+export interface SiteLocator {
+  /** The site's locale codes: pages start at a folder named after one, e.g. `/kb/en/…` → root `/kb/`. */
+  locales: string[];
+  /** The page's own folder below the root (`` or `en/`), which its relative links are written from. */
+  base: string;
+  /** A file of the root folder that a guess at the root is confirmed by: the stylesheet, loaded from there. */
+  probe: string;
 }
 
 export interface NotFoundPage extends PageBase {
   kind: 'notFound';
+  locator: SiteLocator;
 }
 
 export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | TranslationStatusPage | NotFoundPage;

@@ -1,4 +1,5 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
+import { clientScripts } from '../build/client-scripts.ts';
 import { ContentError, prepareSite, type PreparedSite } from '../build/prepare-site.ts';
 import { noteRenderedSite, takeHandedOffSite } from './site-state.ts';
 
@@ -34,7 +35,8 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     site = undefined;
     cache = new Map();
   });
-  eleventyConfig.addGlobalData('fg', () => ({ pages: current().pages }));
+  // `scripts` are the generated client scripts (code lists), written by src/pages/client-scripts.njk.
+  eleventyConfig.addGlobalData('fg', () => ({ pages: current().pages, scripts: clientScripts(current().pages) }));
   /** Translates a UI string for a page's locale, e.g. `{{ "nav.home" | t(p.locale) }}`. */
   eleventyConfig.addFilter('t', (key: string, locale: string, vars?: Record<string, unknown>) => {
     if (vars) return current().i18n.t(locale)(key, vars);
