@@ -180,6 +180,18 @@ test('Apache: with the .htaccess copied in as the README says, the site is serve
       assert.equal(missing.status, 404, path);
       assert.match(await missing.text(), /<h1[^>]*>Page not found<\/h1>/, `${path} gets the site's 404 page`);
     }
+    // At depth, the 404 page finds the site by itself; its inline script and stylesheet pass the policy by their hashes.
+    const lost = await browser.newPage();
+    const refused: string[] = [];
+    lost.on('console', (m) => { if (/Content Security Policy|Refused/i.test(m.text())) refused.push(m.text()); });
+    const response = await lost.goto(`${base}de/errors/kestrel-job-codes/NO_SUCH_CODE/`);
+    assert.equal(response?.status(), 404);
+    assert.equal(await lost.evaluate(() => getComputedStyle(document.querySelector('.skip-link')!).position), 'absolute', 'the 404 page is styled');
+    await lost.locator('a', { hasText: 'Go to the home page' }).first().click();
+    await lost.waitForURL(`${base}`);
+    assert.deepEqual(refused, []);
+    await lost.close();
+
     const found = await searchOn(`${base}en/`, 'VERIFY_MISMATCH');
     assert.match(found.title, /^VERIFY_MISMATCH\b/, 'search loads and finds the code first');
     assert.deepEqual([found.refused, found.outside], [[], []], 'nothing is refused by the policy, nothing leaves 127.0.0.1');
