@@ -187,8 +187,9 @@ test('Apache: with the .htaccess copied in as the README says, the site is serve
     const response = await lost.goto(`${base}de/errors/kestrel-job-codes/NO_SUCH_CODE/`);
     assert.equal(response?.status(), 404);
     assert.equal(await lost.evaluate(() => getComputedStyle(document.querySelector('.skip-link')!).position), 'absolute', 'the 404 page is styled');
+    // The site-wide page is in the source language: its home link leads to the English home page.
     await lost.locator('a', { hasText: 'Go to the home page' }).first().click();
-    await lost.waitForURL(`${base}`);
+    await lost.waitForURL(`${base}en/`);
     assert.deepEqual(refused, []);
     await lost.close();
 
