@@ -1,24 +1,14 @@
-// On the site's root page: sends the reader to the pages in their language, when the site has it.
-// Without script the page is a plain list of languages; a reader's own pick wins over the browser's.
-(function () {
-  var links = Array.prototype.slice.call(document.querySelectorAll('.languages a[hreflang]'));
-  var key = 'fieldguide.language';
-  var stored = null;
-  try { stored = window.localStorage.getItem(key); } catch (e) { /* storage blocked: use the browser's list */ }
-  links.forEach(function (a) {
-    a.addEventListener('click', function () {
-      try { window.localStorage.setItem(key, a.hreflang); } catch (e) { /* nothing to remember with */ }
-    });
-  });
-  var primary = function (tag) { return String(tag).toLowerCase().split('-')[0]; };
-  var wanted = (stored ? [stored] : []).concat(navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]);
-  for (var i = 0; i < wanted.length; i++) {
-    var w = String(wanted[i]).toLowerCase();
-    var hit = links.filter(function (a) { return a.hreflang.toLowerCase() === w; })[0] ||
-      links.filter(function (a) { return primary(a.hreflang) === primary(w); })[0];
-    if (hit) {
-      window.location.replace(hit.href);
-      return;
-    }
-  }
+// @ts-check
+// On the site's root page (and at the lookup address go/): sends the reader on to their language,
+// chosen by locale-choice.js (their earlier choice, else their browser's best match, else the
+// site's default), carrying any #fragment along. Without script the page is a plain list of languages.
+(() => {
+  const list = document.querySelector('.languages[data-default-locale]');
+  const choice = /** @type {any} */ (self).fieldguideLocale;
+  if (!(list instanceof HTMLElement) || !choice) return;
+  const links = /** @type {HTMLAnchorElement[]} */ ([...list.querySelectorAll('a[hreflang]')]);
+  for (const a of links) a.addEventListener('click', () => choice.remember(a.hreflang));
+  const locale = choice.pick(links.map((a) => a.hreflang), list.dataset.defaultLocale);
+  const hit = links.find((a) => a.hreflang === locale);
+  if (hit) window.location.replace(hit.href + window.location.hash);
 })();

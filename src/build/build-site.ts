@@ -67,6 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const site = prepareSite(dataDir);
   timings.validate = performance.now() - t0;
   log(`validated ${options.dataDir} and computed ${site.pages.length} pages in ${seconds(timings.validate)}`);
+  for (const note of site.notes) log(note);
 
   const tmpDir = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   rmSync(tmpDir, { recursive: true, force: true });

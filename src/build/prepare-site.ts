@@ -14,6 +14,7 @@ import { buildModel } from '../model/build-model.ts';
 import { applyLinkStatus } from '../model/link-status.ts';
 import { readStatus, statusFilePath } from '../links/status-file.ts';
 import type { Page } from '../model/types.ts';
+import { exportFiles, type OutputFile } from '../exports/export-files.ts';
 
 /** A site ready to render: validated content, its i18n and every page model. */
 export interface PreparedSite {
@@ -26,6 +27,10 @@ export interface PreparedSite {
   termProblems: TermProblem[];
   /** Non-fatal problems (warnings) to show the author. */
   warnings: Problem[];
+  /** Files for other tools written beside the pages (codes.json, llms.txt, sitemap.xml, …). */
+  files: OutputFile[];
+  /** What the build says about them, one line each. */
+  notes: string[];
 }
 
 /** Thrown when content has errors; carries every problem so callers can print one report. */
@@ -97,5 +102,6 @@ export function prepareSite(dataDir: string): PreparedSite {
   const linkStatus = readStatus(statusFilePath());
   if (linkStatus.status) applyLinkStatus(pages, linkStatus.status, content.links.value.links, i18n);
   if (linkStatus.warning) problems.push({ file: statusFilePath(), line: 1, column: 1, path: '', severity: 'warning', message: linkStatus.warning });
-  return { dataDir: content.dataDir, content, i18n, pages, overlays, termProblems, warnings: problems };
+  const { files, notes } = exportFiles(pages, site, i18n.t);
+  return { dataDir: content.dataDir, content, i18n, pages, overlays, termProblems, warnings: problems, files, notes };
 }

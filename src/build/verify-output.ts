@@ -31,7 +31,7 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** The ids and outgoing link targets (a, link, script, img, iframe, form) of one HTML page. */
+/** The ids and outgoing link targets (a, link, script, img, iframe, form) of one HTML page; links marked nofollow are not followed. */
 export function pageFacts(html: string): PageFacts {
   const ids = new Set<string>();
   const links: string[] = [];
@@ -39,6 +39,8 @@ export function pageFacts(html: string): PageFacts {
     onopentag(name, attrs) {
       if (attrs.id) ids.add(attrs.id);
       if (name === 'a' && attrs.name) ids.add(attrs.name);
+      // rel="nofollow" marks links no crawler should follow, such as the feedback answers: following one is a vote.
+      if (name === 'a' && /(^|\s)nofollow(\s|$)/i.test(attrs.rel ?? '')) return;
       const target = name === 'a' || name === 'link' ? attrs.href : name === 'script' || name === 'img' || name === 'iframe' ? attrs.src : name === 'form' ? attrs.action : undefined;
       // Browsers strip leading and trailing ASCII whitespace from a URL attribute before parsing it.
       if (target !== undefined) links.push(target.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ''));

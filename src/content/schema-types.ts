@@ -27,6 +27,14 @@ export interface SiteConfig {
    */
   locales: LocaleConfig[];
   /**
+   * The public address of the site's root, e.g. "https://intranet.example/kb/". With it the build writes sitemap.xml and absolute links in llms.txt; without it they are skipped or relative.
+   */
+  url?: string;
+  /**
+   * Where "Did this solve your problem?" answers go, shown on article and code pages: a mailto: address, or a URL template whose {page}, {locale}, {code}, {catalog} and {answer} are filled in per page and answer. Absent: no question is shown.
+   */
+  feedback?: string;
+  /**
    * Default robots policy for every page, e.g. "noindex, nofollow" on an intranet.
    */
   robots?: string;
@@ -156,6 +164,10 @@ export interface Catalog {
   summary?: string;
   product?: string;
   /**
+   * Whether the product tells its codes apart by case. By default a code or alias is found whatever its case (STOPPED-SERVER finds stopped-server); set true when, say, E_FAIL and e_fail are different codes. Applies to lookup, the log reader and to the uniqueness of codes and aliases.
+   */
+  caseSensitive?: boolean;
+  /**
    * Optional grouping of codes; when present every code names its phases.
    */
   phases?: Phase[];
@@ -178,6 +190,10 @@ export interface ErrorCode {
    * Heading when the code alone is not one, e.g. "PCNS event 6025".
    */
   title?: string;
+  /**
+   * Other names the product prints for this code, e.g. a hexadecimal or decimal form, an event ID, an exception name or an older spelling. Unique within the catalog, like codes; lookup, search and the log reader find the code by any of them.
+   */
+  aliases?: string[];
   severity: Severity;
   /**
    * @minItems 1

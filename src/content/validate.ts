@@ -1,5 +1,6 @@
 import { createInspectingMarkdown, linkTargets } from '../markdown/create-markdown.ts';
 import { listIds, parseReference, referenceForms, schemeOf } from '../markdown/references.ts';
+import { checkCodeNames } from './code-names.ts';
 import { suggestHint } from './did-you-mean.ts';
 import { idProblem, shortId, suggestId } from './ids.ts';
 import { fileKindOf, fileKinds, kindNames, kinds, recordKey, type KindName } from './kinds.ts';
@@ -7,6 +8,7 @@ import { problemAt, type JsonPath, type JsonSource } from './json-source.ts';
 import type { LoadResult } from './load.ts';
 import type { Problem } from './problems.ts';
 import { allRecords, isObject, type SourceRecord } from './records.ts';
+import { checkSiteAddresses } from './site-addresses.ts';
 
 const inspector = createInspectingMarkdown();
 export const localePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -218,9 +220,11 @@ export function validateContent(load: LoadResult): Problem[] {
   const records = allRecords(load.content);
   const scope = referenceScope(records, load.unread);
   checkSite(load, out);
+  if (load.content.site && isObject(load.content.site.value)) checkSiteAddresses(load.content.site.source, load.content.site.value, out);
   checkUniqueIds(records, out);
   for (const r of records) checkRecord(r, scope, out);
   checkLinkUrls(records, out);
   checkPhases(records, out);
+  checkCodeNames(records, out);
   return out;
 }

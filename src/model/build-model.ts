@@ -13,7 +13,10 @@ import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
 import { addSearch } from './search-model.ts';
 import { computeUsage } from '../content/usage.ts';
-import { outputPathOf, relativeHref, urls } from './urls.ts';
+import { fromRoot, outputPathOf, relativeHref, urls } from './urls.ts';
+import { addFeedback } from './feedback.ts';
+import { diagnosePage, goPage, goRootPage } from './lookup-pages.ts';
+import { siteRoot } from '../content/site-addresses.ts';
 
 function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
   const site = content.site.value;
@@ -28,8 +31,9 @@ function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
     favicon: relativeHref(url, urls.asset('favicon.svg')),
     breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: defaultLocale.dir ?? 'ltr',
     languages,
+    defaultLocale: site.defaultLocale,
     forward: languages.length === 1 ? languages[0].href : undefined,
-    scripts: languages.length > 1 ? [relativeHref(url, urls.asset('choose-language.js'))] : [],
+    scripts: languages.length > 1 ? ['locale-choice.js', 'choose-language.js'].map((s) => relativeHref(url, urls.asset(s))) : [],
   };
 }
 
@@ -52,7 +56,7 @@ export function buildModel(
 ): Page[] {
   const usage = computeUsage(content);
   const site = content.site.value;
-  const pages: Page[] = [rootPage(content, i18n.t(site.defaultLocale))];
+  const pages: Page[] = [rootPage(content, i18n.t(site.defaultLocale)), goRootPage(content, i18n.t(site.defaultLocale))];
   for (const locale of site.locales) {
     const isDefault = locale.code === site.defaultLocale;
     const localized = isDefault ? { content, status: new Map() } : localize(content, overlays.get(locale.code));
@@ -68,11 +72,14 @@ export function buildModel(
       for (const code of catalog.codes) pages.push(codePage(ctx, usage, catalog, code));
     }
     pages.push(referencesPage(ctx, usage));
+    pages.push(goPage(ctx), diagnosePage(ctx));
     if (site.locales.length > 1) pages.push(translationStatusPage(ctx, statuses));
     pages.push(notFoundPage(ctx, urls.notFound(locale.code)));
     if (locale.code === site.defaultLocale) pages.push(notFoundPage(ctx, urls.notFound()));
   }
   addAlternates(pages, content);
   addSearch(pages, i18n.t);
+  // A feedback form learns the page's public address when the site has one, else its path from the root.
+  addFeedback(pages, site.feedback, (p) => (site.url ? new URL(fromRoot(p.url), siteRoot(site.url)).href : fromRoot(p.url)), i18n.t);
   return pages;
 }

@@ -34,6 +34,8 @@ export function catalogPage(ctx: LocaleContext, catalog: Catalog): CatalogPage {
     ], { description: plainText(catalog.summary) }),
     ...pick(ctx.translation(key, url)),
     kind: 'catalog',
+    catalogId: catalog.id,
+    caseSensitive: catalog.caseSensitive === true,
     fields,
     summaryHtml: fields.summary,
     count: catalog.codes.length,
@@ -58,6 +60,9 @@ export function codePage(ctx: LocaleContext, usage: Usage, catalog: Catalog, cod
     kind: 'code',
     fields,
     code: code.code,
+    aliases: code.aliases ?? [],
+    caseSensitive: catalog.caseSensitive === true,
+    translation: ctx.translationState(key),
     severity: code.severity,
     catalog: { id: catalog.id, title: catalog.title, href: ctx.hrefOf(catalogKey, url) },
     phases: (code.phases ?? []).flatMap((p) => {

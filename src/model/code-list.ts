@@ -11,7 +11,8 @@ export interface CodeList {
   /** Bumped when a field changes meaning; readers ignore fields they do not know. */
   version: 1;
   locale: string;
-  catalogs: Record<string, { title: string; href: string }>;
+  /** `caseSensitive`: the catalog tells its codes and aliases apart by case (else names match whatever their case). */
+  catalogs: Record<string, { title: string; href: string; caseSensitive: boolean }>;
   codes: CodeListEntry[];
 }
 
@@ -25,7 +26,7 @@ export interface CodeListEntry {
   severity: Severity;
   /** The code's page relative to the site root, e.g. `en/errors/mim-run-status/stopped-server/`. */
   href: string;
-  /** Other names the code goes by, found like the code itself (none in the data yet). */
+  /** Other names the code goes by (its catalog's `aliases`), found like the code itself. */
   aliases: string[];
   /** How many article steps name the code: among equally good matches, covered codes come first. */
   steps: number;
@@ -49,10 +50,10 @@ export function codeLists(pages: Page[]): CodeList[] {
     const code = page as CodePage;
     let list = lists.get(code.locale);
     if (!list) lists.set(code.locale, (list = { version: 1, locale: code.locale, catalogs: {}, codes: [] }));
-    list.catalogs[code.catalog.id] ??= { title: code.catalog.title, href: fromRoot(urls.catalog(code.locale, code.catalog.id)) };
+    list.catalogs[code.catalog.id] ??= { title: code.catalog.title, href: fromRoot(urls.catalog(code.locale, code.catalog.id)), caseSensitive: code.caseSensitive };
     list.codes.push({
       code: code.code, catalog: code.catalog.id, title: code.title, severity: code.severity,
-      href: fromRoot(code.url), aliases: [], steps: code.steps.length,
+      href: fromRoot(code.url), aliases: code.aliases, steps: code.steps.length,
     });
   }
   return [...lists.values()];

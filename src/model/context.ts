@@ -7,7 +7,7 @@ import { allRecords, type SourceRecord } from '../content/records.ts';
 import type { Content, LocaleConfig } from '../content/types.ts';
 import type { RecordStatus } from '../i18n/localize.ts';
 import { pageNotices, recordView, type NoticeContext } from './record-notices.ts';
-import type { Crumb, Notice, PageBase, PageKind, RecordView, Reference } from './types.ts';
+import type { Crumb, Notice, PageBase, PageKind, RecordView, Reference, TranslationState } from './types.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
 const md = createMarkdown();
@@ -47,6 +47,8 @@ export interface LocaleContext {
   translation: (key: string, url: string, sourceUpdated?: string) => { notices: Notice[]; lang?: string };
   /** How a record shown on the page at `url`, whose own record is `pageKey`, reads; see RecordView. */
   view: (key: string, url: string, pageKey?: string) => RecordView;
+  /** How a record's text in this locale was made: `source` in the source locale, else its translation's state. */
+  translationState: (key: string) => TranslationState;
   /** The notices of several records merged into one of each kind, e.g. for a page listing every link. */
   pageNotices: (keys: string[], url: string, kinds?: Notice['kind'][]) => Notice[];
 }
@@ -121,6 +123,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         { label: t('nav.home'), url: home },
         ...catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id), key: recordKey('catalog', [c.id]) })),
         { label: t('nav.references'), url: urls.references(code) },
+        { label: t('nav.diagnose'), url: urls.diagnose(code) },
       ];
       return {
         kind, url, outputPath: outputPathOf(url), locale: code, dir: ctx.dir, title,
@@ -169,6 +172,11 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
       if (!info?.translated) return {};
       const page = pageKey ? info.status.get(pageKey) : { state: 'translated' as const, fallbackFields: [] };
       return recordView(notes, info.status.get(key), page, relativeHref(url, where(key, info.source.code)));
+    },
+    translationState: (key) => {
+      if (!info?.translated) return { state: 'source' };
+      const status = info.status.get(key);
+      return status ? { state: status.state, ...(status.method ? { method: status.method } : {}) } : { state: 'missing' };
     },
     pageNotices: (keys, url, kinds = ['machine', 'stale', 'fallback']) => {
       const byKind = new Map<Notice['kind'], Notice>();

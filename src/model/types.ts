@@ -3,7 +3,7 @@ import type { PageSearch } from './search-model.ts';
 
 /** Page model: everything a template prints, computed in TypeScript. Every href is relative to its page. */
 
-export type PageKind = 'root' | 'home' | 'article' | 'catalog' | 'code' | 'references' | 'translationStatus' | 'notFound';
+export type PageKind = 'root' | 'home' | 'article' | 'catalog' | 'code' | 'references' | 'translationStatus' | 'notFound' | 'go' | 'diagnose';
 
 export interface Crumb {
   label: string;
@@ -65,6 +65,12 @@ export interface ReferenceStatus {
   notice?: string;
 }
 
+/** How a record's text in one locale was made, e.g. `{ state: 'translated', method: 'machine' }`; `source` in the source locale. */
+export interface TranslationState {
+  state: 'source' | 'translated' | 'stale' | 'missing';
+  method?: 'machine' | 'human' | 'reviewed';
+}
+
 /** A message to the reader about how the page's text was made. */
 export interface Notice {
   kind: 'machine' | 'fallback' | 'stale';
@@ -109,10 +115,22 @@ export interface PageBase {
   statusHref?: string;
   /** Indexing attributes and the search box; set once every page is built. */
   search?: PageSearch;
+  /** "Did this solve your problem?", on pages that ask it when site.json names a feedback target. */
+  feedback?: Feedback;
+}
+
+/** The feedback question and its answers, each a plain link to the site's feedback target. */
+export interface Feedback {
+  question: string;
+  answers: { value: 'yes' | 'no'; label: string; href: string }[];
 }
 
 export interface RootPage extends PageBase {
   kind: 'root';
+  /** A sentence above the list, e.g. on the lookup address go/. */
+  intro?: string;
+  /** The language script falls back to when the reader's preferences match none. */
+  defaultLocale: string;
   languages: { label: string; href: string; lang: string }[];
   /** With one locale, the root forwards straight to it. */
   forward?: string;
@@ -162,6 +180,9 @@ export interface CodeGroup extends RecordView {
 
 export interface CatalogPage extends PageBase, RecordFields {
   kind: 'catalog';
+  catalogId: string;
+  /** Whether the catalog tells its codes and aliases apart by case (its `caseSensitive`). */
+  caseSensitive: boolean;
   summaryHtml?: string;
   count: number;
   groups: CodeGroup[];
@@ -170,6 +191,12 @@ export interface CatalogPage extends PageBase, RecordFields {
 export interface CodePage extends PageBase, RecordFields {
   kind: 'code';
   code: string;
+  /** Other names the product prints for the code, as the catalog lists them. */
+  aliases: string[];
+  /** Whether its catalog tells codes and aliases apart by case. */
+  caseSensitive: boolean;
+  /** How the code's text in this locale was made: the source, or its translation's state and method. */
+  translation: TranslationState;
   severity: Severity;
   /** The catalog the code belongs to: its id (as in `error:<catalog>/<code>`), title and page. */
   catalog: { id: string; title: string; href: string };
@@ -250,4 +277,24 @@ export interface NotFoundPage extends PageBase {
   locator: SiteLocator;
 }
 
-export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | TranslationStatusPage | NotFoundPage;
+/** The lookup address of one locale, `<locale>/go/#<code>`; assets/go.js does the looking up. */
+export interface GoPage extends PageBase {
+  kind: 'go';
+  intro: string;
+  /** Relative path to the site root, for the script to find the code list. */
+  root: string;
+  /** JSON of the strings the script shows. */
+  strings: string;
+  /** Where a reader without script finds the codes. */
+  catalogs: { title: string; href: string }[];
+}
+
+/** "Paste your log" of one locale; assets/log-reader.js reads the text in the browser. */
+export interface DiagnosePage extends PageBase {
+  kind: 'diagnose';
+  root: string;
+  strings: string;
+  catalogs: { title: string; href: string }[];
+}
+
+export type Page = RootPage | HomePage | ArticlePage | CatalogPage | CodePage | ReferencesPage | TranslationStatusPage | NotFoundPage | GoPage | DiagnosePage;

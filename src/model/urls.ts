@@ -9,7 +9,18 @@ export const urls = {
   translationStatus: (locale: string) => `/${locale}/translation-status/`,
   notFound: (locale?: string) => (locale ? `/${locale}/404.html` : '/404.html'),
   asset: (name: string) => `/assets/${name}`,
+  /** The lookup address `go/#<code>`: at the root it picks the reader's language, per locale it opens the code. */
+  go: (locale?: string) => (locale ? `/${locale}/go/` : '/go/'),
+  diagnose: (locale: string) => `/${locale}/diagnose/`,
+  codesJson: (locale: string) => `/${locale}/codes.json`,
+  codesSchema: () => '/codes.schema.json',
+  llms: (locale?: string) => (locale ? `/${locale}/llms.txt` : '/llms.txt'),
+  llmsFull: (locale: string) => `/${locale}/llms-full.txt`,
+  sitemap: () => '/sitemap.xml',
 };
+
+/** A page's address relative to the site root, e.g. `/en/errors/x/` → `en/errors/x/`. */
+export const fromRoot = (url: string): string => url.replace(/^\//, '');
 
 /** The file a URL is written to, e.g. `/en/x/` → `en/x/index.html`, `/404.html` → `404.html`. */
 export function outputPathOf(url: string): string {

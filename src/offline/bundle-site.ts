@@ -27,6 +27,7 @@ export function bundleReadme(folder: string, locales: string[]): string {
     '',
     'Everything works from disk with no network: links, styles and search (press the Search button,',
     '/ or Ctrl+K and type an error code, even mistyped). Search needs JavaScript enabled.',
+    `To open the page of an error code, open ${folder}/go/index.html#<code>, with the code after #.`,
     '',
   ].join('\r\n');
 }
@@ -58,7 +59,8 @@ export function bundleSite(siteDir: string, outFile: string): BundleResult {
   const folder = basename(outFile).replace(/\.zip$/i, '') || 'site';
   const prefix = `${folder}/`;
   const files = listFiles(siteDir);
-  const locales = files.flatMap((f) => /^([^/]+)\/index\.html$/.exec(f)?.[1] ?? []).filter((l) => l !== 'pagefind');
+  // Folders with a start page are languages, but for the search index and the lookup address go/.
+  const locales = files.flatMap((f) => /^([^/]+)\/index\.html$/.exec(f)?.[1] ?? []).filter((l) => l !== 'pagefind' && l !== 'go');
   const entries: ZipEntry[] = [{ path: `${prefix}README.txt`, data: Buffer.from(bundleReadme(folder, locales)) }];
   // The raw index is only read through its classic-script copies in pagefind/offline/.
   for (const file of files.filter((f) => !f.startsWith('pagefind/'))) {

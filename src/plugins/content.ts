@@ -35,8 +35,9 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     site = undefined;
     cache = new Map();
   });
-  // `scripts` are the generated client scripts (code lists), written by src/pages/client-scripts.njk.
-  eleventyConfig.addGlobalData('fg', () => ({ pages: current().pages, scripts: clientScripts(current().pages) }));
+  // `files` are the exports (codes.json, llms.txt, sitemap.xml; src/pages/files.njk); `scripts` the generated
+  // client scripts (code lists; src/pages/client-scripts.njk).
+  eleventyConfig.addGlobalData('fg', () => ({ pages: current().pages, files: current().files, scripts: clientScripts(current().pages) }));
   /** Translates a UI string for a page's locale, e.g. `{{ "nav.home" | t(p.locale) }}`. */
   eleventyConfig.addFilter('t', (key: string, locale: string, vars?: Record<string, unknown>) => {
     if (vars) return current().i18n.t(locale)(key, vars);

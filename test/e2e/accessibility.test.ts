@@ -21,6 +21,8 @@ const kinds = (l: string): Record<string, string> => ({
   references: `${l}/references/`,
   'translation status': `${l}/translation-status/`,
   '404': `${l}/404.html`,
+  'lookup (go/)': `${l}/go/`,
+  'log reader (diagnose/)': `${l}/diagnose/`,
 });
 
 const locales = ['en', 'id'];
@@ -69,14 +71,36 @@ for (const locale of locales) {
       }
     }
   });
+
+  test(`axe: ${locale} lookup with nearest codes and log reader with findings have no WCAG 2.1 AA violation`, async () => {
+    for (const scheme of locale === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
+      const page = await open(`${locale}/go/#stoped-server`, scheme);
+      try {
+        await page.locator('.go-results li').first().waitFor();
+        assert.deepEqual(report(await axeViolations(page)), [], `go/ ${scheme}`);
+        await page.goto(`${site.url}${locale}/diagnose/`);
+        await page.locator('#fg-log').fill('Run History: stopped-server\nEvent ID: 6025\nat Microsoft.MetadirectoryServices.UnexpectedDataException');
+        await page.locator('.log-form button').click();
+        await page.locator('.log-findings li').first().waitFor();
+        assert.deepEqual(report(await axeViolations(page)), [], `diagnose/ ${scheme}`);
+      } finally {
+        await page.close();
+      }
+    }
+  });
 }
 
-test('axe: the root language page has no WCAG 2.1 AA violation', async () => {
-  const page = await open('');
-  try {
-    assert.deepEqual(report(await axeViolations(page)), []);
-  } finally {
-    await page.close();
+test('axe: the root language page and the root lookup address have no WCAG 2.1 AA violation', async () => {
+  for (const path of ['', 'go/']) {
+    const page = await site.browser.newPage();
+    try {
+      // Without the script that sends readers on, the page stays as a reader without script sees it.
+      await page.route('**/choose-language.js', (route) => route.abort());
+      await page.goto(`${site.url}${path}`);
+      assert.deepEqual(report(await axeViolations(page)), [], path || 'root');
+    } finally {
+      await page.close();
+    }
   }
 });
 

@@ -42,7 +42,8 @@ test('the corpus is in every kind of text field of the built site, escaped', () 
   assert.doesNotMatch(html, /<script>alert/);
   const overlay = readFileSync(join(out, 'id/errors/widget-codes/w-1/index.html'), 'utf8');
   assert.match(overlay, /\[plain\]\(javascript:alert\(&quot;xss-md-js&quot;\)\)/, 'a refused link target stays visible as text');
-  assert.equal(pages.length, 2 * (1 + 2 + 1 + (xssCorpus.length + 1) + 1 + 1 + 1) + 2);
+  // Per locale: home, 2 articles, the catalog, its codes, references, go/, diagnose/, status, 404; then root, root go/ and 404.
+  assert.equal(pages.length, 2 * (1 + 2 + 1 + (xssCorpus.length + 1) + 1 + 2 + 1 + 1) + 3);
 });
 
 test('escaped corpus text leaves every page valid HTML', async () => {

@@ -172,15 +172,18 @@ test('behind a plain server that shows 404.html for any missing address, under /
 /** `fieldguide serve` of a data folder on a free port; resolves once it answers. */
 async function startServe(data: string, out: string): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', data, '--out', out, '--port', String(port)], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', data, '--out', out, '--port', String(port)]);
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
   const origin = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 120_000;
   for (;;) {
     const ok = await fetch(`${origin}/en/`).then((r) => r.ok, () => false);
     if (ok) return { origin, child };
     if (child.exitCode !== null || Date.now() > until) {
       child.kill();
-      throw new Error('fieldguide serve did not start');
+      throw new Error(`fieldguide serve did not start: ${log}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

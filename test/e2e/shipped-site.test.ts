@@ -22,7 +22,7 @@ test('every shipped code, catalog, article and reference has its page', () => {
   for (const page of ['index.html', 'en/index.html', 'en/articles/configure-mim-sync-service/index.html', 'en/references/index.html', '404.html', 'assets/site.css']) {
     assert.ok(existsSync(join(out, page)), page);
   }
-  // Per locale: home, each article, catalog and code, references, translation status, 404; then the root page and root 404.
+  // Per locale: home, each article, catalog and code, references, go/, diagnose/, translation status, 404; then the root page, root go/ and root 404.
   assert.deepEqual(listFiles(out).filter((f) => f.endsWith('.html')).sort(), expectedPages(data));
 });
 

@@ -21,9 +21,10 @@ export function contentOf(dataDir: string): { records: SourceRecord[]; locales: 
 /**
  * The HTML files, relative to the output folder and sorted, that a build of `dataDir` writes as
  * the README lays the site out: per locale the home page, one page per article, per catalog and
- * per code, the references page, the translation status page (when the site has more than one
- * locale) and the 404 page; then the root language page and the root 404. With `locale`, only
- * that locale's pages, relative to its folder.
+ * per code, the references page, the lookup page `go/` and the log reader `diagnose/`, the
+ * translation status page (when the site has more than one locale) and the 404 page; then the
+ * root language page, the root lookup address `go/` and the root 404. With `locale`, only that
+ * locale's pages, relative to its folder.
  */
 export function expectedPages(dataDir: string, locale?: string): string[] {
   const { records, locales } = contentOf(dataDir);
@@ -36,11 +37,13 @@ export function expectedPages(dataDir: string, locale?: string): string[] {
       return [];
     }),
     'references/index.html',
+    'go/index.html',
+    'diagnose/index.html',
     ...(locales.length > 1 ? ['translation-status/index.html'] : []),
     '404.html',
   ].map((f) => (locale ? f : `${l}/${f}`));
   if (locale) return ofLocale(locale).sort();
-  return ['index.html', '404.html', ...locales.flatMap(ofLocale)].sort();
+  return ['index.html', 'go/index.html', '404.html', ...locales.flatMap(ofLocale)].sort();
 }
 
 /** A record's translation in one locale: how it was made, and whether it was made from the current source text. */

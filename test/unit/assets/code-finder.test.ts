@@ -56,15 +56,18 @@ test('a code list per locale holds every code of the data, with its page, catalo
   const codes = records.filter((r) => r.kind === 'code').map((r) => r.ids.join('/')).sort();
   const namedBySteps = new Map<string, number>();
   for (const r of records) if (r.kind === 'step') for (const e of (r.value.errors as string[] | undefined) ?? []) namedBySteps.set(e, (namedBySteps.get(e) ?? 0) + 1);
+  const aliasesOf = new Map(records.filter((r) => r.kind === 'code').map((r) => [r.ids.join('/'), r.value.aliases as string[] | undefined]));
+  assert.ok([...aliasesOf.values()].some((a) => a?.length), 'the shipped data has codes with aliases');
   for (const locale of locales) {
     const list = shipped.lists[locale];
     assert.equal(list.version, 1);
     assert.deepEqual(list.codes.map((c) => `${c.catalog}/${c.code}`).sort(), codes, locale);
     for (const c of list.codes) {
       assert.equal(c.href, `${locale}/errors/${c.catalog}/${c.code}/`);
-      assert.deepEqual(c.aliases, []);
+      assert.deepEqual(c.aliases, aliasesOf.get(`${c.catalog}/${c.code}`) ?? [], c.code);
       assert.equal(c.steps, namedBySteps.get(`${c.catalog}/${c.code}`) ?? 0, c.code);
       assert.equal(list.catalogs[c.catalog].href, `${locale}/errors/${c.catalog}/`);
+      assert.equal(list.catalogs[c.catalog].caseSensitive, records.find((r) => r.key === `catalog/${c.catalog}`)!.value.caseSensitive === true);
     }
   }
   assert.equal(codeListPath('en'), 'assets/codes-en.js');

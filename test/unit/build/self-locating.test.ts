@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { selfLocating } from '../../../src/build/self-locating.ts';
+import { listFiles } from '../../../src/build/verify-output.ts';
 import { notFoundFileFor } from '../../../src/plugins/not-found.ts';
 import { root, tempDir } from '../../support/helpers.ts';
 
@@ -65,13 +66,16 @@ test('a missing address gets the 404 page of its first folder, else the site\'s;
   }
 });
 
-test('deploy/nginx.conf allows the 404 pages\' inline script and stylesheet by the hashes of their files', () => {
-  const conf = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8');
-  const policy = /add_header Content-Security-Policy "([^"]*)"/.exec(conf)?.[1] ?? '';
+test('every server recipe under deploy/ that sets a Content-Security-Policy allows the 404 pages\' inline script and stylesheet by their hashes', () => {
   const hashOf = (file: string) => `'sha256-${createHash('sha256').update(readFileSync(join(root, file))).digest('base64')}'`;
-  const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
   const script = hashOf('src/assets/not-found.js');
   const style = hashOf('src/assets/site.css');
-  assert.ok(directive('script-src').split(' ').includes(script), `script-src in deploy/nginx.conf needs ${script} (src/assets/not-found.js changed): ${directive('script-src')}`);
-  assert.ok(directive('style-src').split(' ').includes(style), `style-src in deploy/nginx.conf needs ${style} (src/assets/site.css changed): ${directive('style-src')}`);
+  const recipes = listFiles(join(root, 'deploy')).map((f) => `deploy/${f}`);
+  const policies = recipes.flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/Content-Security-Policy[^\n]*?"([^"]*default-src[^"]*)"/g)].map((m) => ({ file, policy: m[1] })));
+  assert.ok(policies.some((p) => p.file === 'deploy/nginx.conf'), 'the nginx recipe sets one');
+  for (const { file, policy } of policies) {
+    const directive = (name: string) => policy.split(/;\s*/).find((d) => d.startsWith(`${name} `)) ?? '';
+    assert.ok(directive('script-src').split(' ').includes(script), `script-src in ${file} needs ${script}, the hash of src/assets/not-found.js: ${directive('script-src')}`);
+    assert.ok(directive('style-src').split(' ').includes(style), `style-src in ${file} needs ${style}, the hash of src/assets/site.css: ${directive('style-src')}`);
+  }
 });
