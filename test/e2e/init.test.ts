@@ -85,7 +85,7 @@ test('the German translation has exactly one stale step and one untranslated cod
   const needing = de.records.filter((x) => x.state !== 'translated' && x.state !== 'machine').map((x) => `${x.state} ${x.key}`);
   assert.deepEqual(needing, ['stale step/fix-a-failed-backup-job/free-vault-space', 'missing code/kestrel-job-codes/VERIFY_MISMATCH']);
   assert.equal(de.counts.translated, de.counts.total - 2);
-  assert.deepEqual(de.ui.missing, [], 'German has every UI string');
+  assert.deepEqual(de.ui.missing, [], 'example/data/translations/de/ui.json has German for every UI string (a new UI key needs its German there too)');
 
   // Honest staleness: the hash the step carries is that of the English text the README quotes as the one translated.
   const readme = readFileSync(join(dir, 'README.md'), 'utf8');
