@@ -32,6 +32,7 @@ export function goRootPage(content: Content, t: TFunction): RootPage {
     title: t('go.title'), docTitle: `${t('go.title')} – ${site.title}`, robots: site.robots, siteTitle: site.title,
     homeHref: relativeHref(url, urls.home(site.defaultLocale)),
     stylesheet: relativeHref(url, urls.asset('site.css')),
+    favicon: relativeHref(url, urls.asset('favicon.svg')),
     breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: source.dir ?? 'ltr',
     intro: t('go.rootIntro'),
     defaultLocale: site.defaultLocale,

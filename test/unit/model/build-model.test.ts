@@ -49,12 +49,12 @@ test('the references page lists users and former URLs of each link', () => {
   assert.ok(technet.usedBy.some((u) => u.href === '../articles/configure-mim-sync-service/#extension-dll-exception'));
 });
 
-test('a tiny site yields root, home, article, catalog, codes, references and 404 pages', () => {
+test('a tiny site yields root, lookup, home, article, catalog, codes, references, log reader and 404 pages', () => {
   const site = prepareSite(fixture('valid'));
   assert.deepEqual(site.pages.map((p) => p.url), [
-    '/', '/en/', '/en/articles/restart-widget/', '/en/errors/widget-codes/',
+    '/', '/go/', '/en/', '/en/articles/restart-widget/', '/en/errors/widget-codes/',
     '/en/errors/widget-codes/w-100/', '/en/errors/widget-codes/w-200/', '/en/errors/widget-codes/w-300/',
-    '/en/references/', '/en/404.html', '/404.html',
+    '/en/references/', '/en/go/', '/en/diagnose/', '/en/404.html', '/404.html',
   ]);
   assert.deepEqual(site.i18n.missing, []);
 });
