@@ -1,6 +1,7 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import assetsPlugin from './src/plugins/assets.ts';
 import contentPlugin from './src/plugins/content.ts';
+import notFoundPlugin from './src/plugins/not-found.ts';
 import searchPlugin from './src/plugins/search.ts';
 import templatesPlugin from './src/plugins/templates.ts';
 
@@ -12,6 +13,7 @@ export default function (eleventyConfig: UserConfig) {
     keepLastGood: process.env.ELEVENTY_RUN_MODE === 'serve',
   });
   eleventyConfig.addPlugin(assetsPlugin);
+  eleventyConfig.addPlugin(notFoundPlugin, { assetsDir: 'src/assets' });
   eleventyConfig.addPlugin(searchPlugin, { enabled: process.env.ELEVENTY_RUN_MODE === 'serve' });
   return {
     dir: { input: 'src/pages', includes: '../../_includes' },

@@ -3,8 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive for real (Debian's Chromium, nginx for the hosting test, unzip for the bundle).
-packages=(chromium nginx unzip)
+# Debian packages the tests drive for real (Debian's Chromium, nginx and Apache httpd for the hosting tests,
+# unzip for the bundle, openssl for the README's policy hashes). apache2-bin is the server alone: no
+# service is installed or started.
+packages=(chromium nginx unzip openssl apache2-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

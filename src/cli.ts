@@ -6,10 +6,20 @@ import { i18nCommand } from './cli/i18n.ts';
 import { checkLinksCommand, checkLinksOptions } from './cli/check-links.ts';
 import { bundleCommand } from './cli/bundle.ts';
 import { importCommand } from './cli/import.ts';
+import { initCommand } from './cli/init.ts';
+import { schemasCommand } from './cli/schemas.ts';
+import { packageVersion } from './package-root.ts';
 
+/** What a command does with its parsed options and positionals; resolves to the exit code. */
 type Handler = (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 
-const commands: Record<string, { options: ParseArgsConfig['options']; positionals?: boolean; run: Handler }> = {
+/** Every command: its options (parsed strictly), whether it takes positionals, and what runs it. */
+export const commands: Record<string, { options: ParseArgsConfig['options']; positionals?: boolean; run: Handler }> = {
+  init: {
+    options: { force: { type: 'boolean' }, title: { type: 'string' }, locales: { type: 'string' } },
+    positionals: true,
+    run: initCommand,
+  },
   build: {
     options: { data: { type: 'string' }, out: { type: 'string' } },
     run: buildCommand,
@@ -36,14 +46,23 @@ const commands: Record<string, { options: ParseArgsConfig['options']; positional
     positionals: true,
     run: importCommand,
   },
+  schemas: {
+    options: { check: { type: 'boolean' } },
+    positionals: true,
+    run: schemasCommand,
+  },
 };
 
-/** Runs the `fieldguide` command line and returns its exit code (0 ok, 1 content errors, 2 usage). */
+/** Runs the `fieldguide` command line and returns its exit code (0 ok, 1 content errors, 2 usage); `--version` prints the package's version. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help') {
     console.log(help.main);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    console.log(packageVersion());
+    return 0;
   }
   if (name === 'help') {
     const topic = rest[0] && help[rest[0]] ? rest[0] : 'main';

@@ -2,12 +2,13 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
+import { eleventyConfigFile } from '../package-root.ts';
 import { handOffSite } from '../plugins/site-state.ts';
 import { indexSite, type IndexSummary } from '../search/index-site.ts';
 import { prepareSite, type PreparedSite } from './prepare-site.ts';
 import { verifyOutput, type BrokenLink } from './verify-output.ts';
 
-/** The folder holding eleventy.config.ts, src/ and _includes/. */
+/** The folder holding eleventy.config.ts, src/ and _includes/: the checkout, or lib/ of the npm package, which mirrors them. */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BuildOptions {
@@ -76,7 +77,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     handOffSite(site);
     process.env.FIELDGUIDE_DATA = dataDir;
     process.chdir(packageRoot);
-    const eleventy = new Eleventy('src/pages', tmpDir, { configPath: 'eleventy.config.ts', quietMode: true });
+    const eleventy = new Eleventy('src/pages', tmpDir, { configPath: eleventyConfigFile, quietMode: true });
     await eleventy.write();
     process.chdir(cwd);
     timings.render = performance.now() - t0;

@@ -85,11 +85,19 @@ function uiWarning(content: Content, status: LocaleStatus): Problem[] {
   }];
 }
 
+/**
+ * Every problem a build weighs: all but the protected-term ones, plus the terms current translations
+ * lost. A stale translation's lost terms belong to its stale report (fieldguide i18n status), not the build's.
+ */
+export function buildProblems(translated: TranslatedContent): Problem[] {
+  return [...translated.problems, ...translated.termProblems.filter((v) => !v.stale).map((v) => v.problem)];
+}
+
 /** Loads, validates and models a data folder once; throws ContentError listing every problem. */
 export function prepareSite(dataDir: string): PreparedSite {
-  const { content, overlays, termProblems, problems } = loadTranslatedContent(dataDir);
-  // A stale translation's lost terms belong to its stale report (fieldguide i18n status), not the build's.
-  problems.push(...termProblems.filter((v) => !v.stale).map((v) => v.problem));
+  const translated = loadTranslatedContent(dataDir);
+  const { content, overlays, termProblems } = translated;
+  const problems = buildProblems(translated);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const index = indexContent(content);
   const site = content.site.value;

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { packageRoot } from '../build/build-site.ts';
+import { packageVersion } from '../package-root.ts';
 import { displayPath } from '../content/json-source.ts';
 import { runCheck } from '../links/check.ts';
 import { registryFile } from '../links/registry.ts';
@@ -30,8 +30,7 @@ export const defaultCacheFile = '.cache/fieldguide/links.json';
 
 /** A real User-Agent naming the tool, so site owners can tell who asks, e.g. `Fieldguide/0.1.0 link checker`. */
 export function userAgent(): string {
-  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return `Fieldguide/${version} link checker (checks the external references of a documentation site)`;
+  return `Fieldguide/${packageVersion()} link checker (checks the external references of a documentation site)`;
 }
 
 /** Reads a positive number option or explains the problem in one line. */

@@ -1,19 +1,23 @@
 /** Help texts: what each command does, its options and defaults, and its exit codes. */
 export const help: Record<string, string> = {
   main: `Usage: fieldguide <command> [options]
+       fieldguide --version
 
 Builds a static troubleshooting site from structured JSON content.
 
 Commands:
+  init         start a knowledge base: an example site, schemas, CI and hosting files
   build        validate data/ and build the site into _site/
   serve        build, then serve on http://127.0.0.1:8080 and rebuild on edits
   bundle       zip the built site for reading offline, from disk, with search
   check-links  check the link registry and every link of the built site
   i18n         translation status, review stamps, new languages, XLIFF export and import
   import       bring Docs-style markdown articles and translations into data/
+  schemas      write the JSON Schemas editors use into data/schemas/
   help         show help for a command (fieldguide help build)
 
-Run 'fieldguide <command> --help' for the options of a command.
+Run 'fieldguide <command> --help' for the options of a command, and 'fieldguide --version'
+(or -v) for the version.
 Exit codes: 0 success, 1 content or build errors (check-links: broken links), 2 usage errors,
 3 check-links could not reach the network.`,
 
@@ -207,4 +211,51 @@ Options:
 
 Exit codes: 0 imported (lost protected terms are reported on stderr), 1 a file cannot be
 imported or the result would not be valid, 2 usage errors.`,
+  init: `Usage: fieldguide init [DIR] [--title TEXT] [--locales en,de] [--force]
+
+Writes a small knowledge base into DIR (default: the current folder) that builds as it is:
+the example of Kestrel Backup, a made-up product (data/site.json with a glossary, one
+article of four steps, one error catalog with phases, links.json), a German translation
+with one stale step and one code not yet translated so every translation notice shows,
+data/schemas/ with .vscode/settings.json mapping each data file to its schema, a README
+for authors, package.json and .gitignore, the CI recipes (.github/workflows/links.yml,
+azure-pipelines.yml, .gitlab-ci.yml) and the hosting recipes (Dockerfile, deploy/nginx.conf,
+deploy/iis/web.config, deploy/apache/.htaccess). Then prints the commands that build and
+serve it.
+
+On a terminal it asks for what the options leave out; otherwise (CI, scripts) it uses
+the defaults and asks nothing.
+
+Options:
+  --title TEXT      the site's title (default: the example's, "Kestrel Backup troubleshooting");
+                    a new title leaves the site record untranslated in the other languages
+  --locales LIST    languages, comma-separated, the source first; the example is written in
+                    English, so the list starts with en (default: en,de). de gets the
+                    example's German translation; any other gets a ui.json to translate
+  --force           write into a folder that is not empty, adding only the files it lacks
+                    and keeping every file it has; when it already has data/site.json, none
+                    of the example's content is added, so it never mixes with yours
+  -h, --help        show this help
+
+A folder holding only .git, node_modules, package.json, package-lock.json or .npmrc counts
+as empty, so 'npm install fieldguide && npx fieldguide init' works in a new folder.
+
+Exit codes: 0 written, 1 the folder is not empty (without --force) or is a file, or the questions
+were ended (Ctrl+D) before an answer, 2 usage errors.`,
+  schemas: `Usage: fieldguide schemas [DIR] [--check]
+
+Writes the JSON Schemas of this version of Fieldguide into DIR/schemas/, where DIR is the
+data folder (default: data): one for each source file (site, article, catalog, links) and
+one for each translation overlay and ui.json. Every data file names its schema with a
+relative "$schema" path into that folder ("../schemas/article.schema.json"), and so does
+every file Fieldguide writes (init, import, i18n init and import), so editors find them in
+any checkout or copy of the data folder, without node_modules. The build always validates
+against Fieldguide's own copy; run this after upgrading Fieldguide so editors agree with it.
+
+Options:
+  --check      write nothing; exit 1 when a schema is missing or differs
+  -h, --help   show this help
+
+Exit codes: 0 written or current, 1 out of date (--check), 2 usage errors (DIR has no
+site.json).`,
 };

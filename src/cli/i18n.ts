@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatProblem, formatReport } from '../content/problems.ts';
 import { displayPath } from '../content/json-source.ts';
+import { writeMissingSchemas } from '../content/schema-files.ts';
 import { ContentError, loadTranslatedContent } from '../build/prepare-site.ts';
 import { formatStatusText } from '../i18n/format-status.ts';
 import { siteDictionaries } from '../i18n/create-i18n.ts';
@@ -129,6 +130,7 @@ async function importCommand(values: Values, rest: string[]): Promise<number> {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
+  if (!dryRun) for (const file of writeMissingSchemas([...plan.files].map(([path, text]) => ({ path, text })))) console.log(`wrote ${displayPath(file)}, the schema the new files name`);
   console.log(importSummary(plan, result.locale!, dryRun));
   return 0;
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../build/build-site.ts';
+import { packageRoot as installedRoot } from '../package-root.ts';
 
 /** Set in the environment of the process that actually serves. */
 export const serveChildFlag = 'FIELDGUIDE_SERVE_CHILD';
@@ -20,7 +21,7 @@ export function isCodeChange(file: string): boolean {
  * Data, templates and assets are rebuilt by the child itself without a restart.
  */
 export function superviseServe(argv: string[]): Promise<number> {
-  const bin = join(packageRoot, 'bin', 'fieldguide.js');
+  const bin = join(installedRoot, 'bin', 'fieldguide.js');
   let child: ChildProcess | undefined;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { packageRoot } from '../build/build-site.ts';
+import { eleventyConfigFile } from '../package-root.ts';
 import { serveChildFlag, superviseServe } from './serve-supervisor.ts';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +35,7 @@ export async function serveCommand(values: Record<string, string | boolean | und
   process.env.FIELDGUIDE_DATA = dataDir;
   process.chdir(packageRoot);
   bindDevServer(host);
-  const eleventy = new Eleventy('src/pages', outDir, { configPath: 'eleventy.config.ts', runMode: 'serve', quietMode: true });
+  const eleventy = new Eleventy('src/pages', outDir, { configPath: eleventyConfigFile, runMode: 'serve', quietMode: true });
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(port);

@@ -4,6 +4,7 @@ import { parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { loadTranslatedContent } from '../build/prepare-site.ts';
 import { displayPath } from '../content/json-source.ts';
 import { localePattern } from '../content/validate.ts';
+import { writeMissingSchemas } from '../content/schema-files.ts';
 import type { LocaleConfig } from '../content/types.ts';
 import { siteDictionaries, wantedUiKeys, type Dictionary } from './create-i18n.ts';
 import { appendValue, setValue } from './json-edit.ts';
@@ -163,9 +164,11 @@ export function initLocale(dataDir: string, code: string): InitResult {
     lines.push(`${displayPath(uiFile)}: added ${added.length} missing UI string${added.length === 1 ? '' : 's'} (in ${sourceLabel}), kept the ${Object.keys(overlays.get(code)?.ui ?? {}).filter((k) => !k.startsWith('$')).length} it had`);
   } else {
     mkdirSync(join(content.dataDir, 'translations', code), { recursive: true });
-    writeFileSync(uiFile, newUiFile(source, code));
+    const text = newUiFile(source, code);
+    writeFileSync(uiFile, text);
     const n = wantedUiKeys(source, code).length;
     lines.push(`wrote ${displayPath(uiFile)}: ${n} UI strings, in ${sourceLabel} until translated`);
+    for (const schema of writeMissingSchemas([{ path: uiFile, text }])) lines.push(`wrote ${displayPath(schema)}, the schema it names`);
   }
   lines.push(...todoLines(code, untranslatedByKind(recordPairs(content, overlays.get(code), code))));
   return { lines };

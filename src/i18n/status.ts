@@ -60,6 +60,17 @@ export interface LocaleStatus {
   ui: { total: number; missing: string[] };
 }
 
+/**
+ * Where a record stands for a reader of the status page, each record in exactly one: a person's
+ * translation of the current source is done; a machine's, though current, still awaits review.
+ */
+export type Standing = 'translated' | 'machine' | 'stale' | 'missing';
+
+/** A record's standing, e.g. a current machine translation → `machine`, a stale one of any method → `stale`. */
+export function standingOf(record: Pick<StatusRecord, 'state' | 'method'>): Standing {
+  return record.state === 'translated' && record.method === 'machine' ? 'machine' : record.state;
+}
+
 /** The most of each count a locale may have before `--check` fails; staleHuman and protectedTerms default to 0. */
 export function thresholdsOf(policy: TranslationPolicy | undefined): Partial<Record<StatusCount, number>> {
   return { staleHuman: 0, protectedTerms: 0, ...policy?.thresholds };

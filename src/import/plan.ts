@@ -5,6 +5,7 @@ import { displayPath } from '../content/json-source.ts';
 import type { Problem } from '../content/problems.ts';
 import type { Article, Content } from '../content/types.ts';
 import { suggestHint } from '../content/did-you-mean.ts';
+import { missingSchemas, schemaRef } from '../content/schema-files.ts';
 import { codeIndex, codeRef } from './code-names.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { docsMeta } from './docs-meta.ts';
@@ -13,7 +14,7 @@ import { siteLocale } from './locale.ts';
 import { sourceRefs } from './match-steps.ts';
 import { parseArticle } from './parse-article.ts';
 import { addLinks } from './registry-file.ts';
-import { toArticle } from './to-article.ts';
+import { articleIdOf, toArticle } from './to-article.ts';
 import { toOverlay } from './to-overlay.ts';
 import { overlayReport } from './overlay-report.ts';
 import { ImportUsageError, type ImportedDoc } from './types.ts';
@@ -103,15 +104,16 @@ export function planImport(opts: ImportOptions): ImportPlan {
       if (docLocale && siteLocale(site, docLocale) !== site.defaultLocale) {
         throw new ImportUsageError(`${shown} is in ${docLocale}, not the source locale ${site.defaultLocale}; import it with --translation-of <article-id>`);
       }
-      const article = toArticle(doc);
-      put(join(content.dataDir, 'articles', `${article.id}.json`), json(article));
+      const path = join(content.dataDir, 'articles', `${articleIdOf(doc)}.json`);
+      const article = toArticle(doc, schemaRef(content.dataDir, path, 'article'));
+      put(path, json(article));
       plan.lines.push(`${shown} → article ${article.id}: ${article.steps.length} step${article.steps.length === 1 ? '' : 's'} (${article.steps.map((s) => s.id).join(', ')})`);
       continue;
     }
 
     const locale = translationLocale(content, shown, docLocale);
-    const result = toOverlay(doc, source.value, site.glossary ?? [], today);
     const path = join(content.dataDir, 'translations', locale, 'articles', source.file);
+    const result = toOverlay(doc, source.value, site.glossary ?? [], today, schemaRef(content.dataDir, path, 'article-translation'));
     const text = json(result.overlay);
     put(path, text);
     const report = overlayReport({
@@ -129,5 +131,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     const added = Object.fromEntries(registry.added.map((id) => [id, registry.links[id]]));
     put(join(content.dataDir, 'links.json'), addLinks(content.links.source.text, added));
   }
+  // The written files name their schemas relatively; a data folder without them gets them too.
+  for (const schema of missingSchemas(plan.changes)) put(schema.path, schema.text);
   return plan;
 }

@@ -9,12 +9,12 @@ export function articleIdOf(doc: ImportedDoc): string {
   return doc.anchor?.trim() || slug(basename(doc.file).replace(/\.md$/i, '').replace(/\.[a-z]{2}(-[a-z]{2,4})?$/i, ''), 80);
 }
 
-/** A source article record from an imported Docs file, fields in the order authors write them. */
-export function toArticle(doc: ImportedDoc): Article & { $schema: string } {
+/** A source article record from an imported Docs file, fields in the order authors write them; `schema` is its `$schema`. */
+export function toArticle(doc: ImportedDoc, schema = '../schemas/article.schema.json'): Article & { $schema: string } {
   const ids = stepIds(doc.steps);
   const m = doc.meta;
   const article = {
-    $schema: '../schemas/article.schema.json',
+    $schema: schema,
     id: articleIdOf(doc),
     title: m.title ?? doc.heading ?? articleIdOf(doc),
     summary: m.summary,

@@ -33,7 +33,7 @@ const hashOf = (record: object, fields: readonly string[]) => sourceHash(fields.
  * Turns an imported translation into an overlay of `source`: steps keyed by the source step
  * they match, each stamped with that step's current source hash.
  */
-export function toOverlay(doc: ImportedDoc, source: Article, glossary: readonly string[], today: string): OverlayResult {
+export function toOverlay(doc: ImportedDoc, source: Article, glossary: readonly string[], today: string, schema = '../../../schemas/article-translation.schema.json'): OverlayResult {
   const t = doc.meta.translation;
   const { matches, unmatchedImported, unmatchedSource } = matchSteps(doc.steps, source.steps.map(sourceRefs));
   const steps: ImportedOverlay['steps'] = {};
@@ -46,7 +46,7 @@ export function toOverlay(doc: ImportedDoc, source: Article, glossary: readonly 
   }
   const title = doc.meta.title ?? doc.heading;
   const overlay: ImportedOverlay = {
-    $schema: '../../../schemas/article-translation.schema.json',
+    $schema: schema,
     translation: { method: t?.method ?? 'human', date: t?.date ?? doc.meta.updated ?? today, imported: t?.provenance },
     title: title || undefined,
     summary: doc.meta.summary,

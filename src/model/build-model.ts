@@ -11,7 +11,7 @@ import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
 import { translationStatusPage } from './status-pages.ts';
 import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
-import { anchorableNotFound } from './not-found-links.ts';
+import { pageIds } from './page-ids.ts';
 import { addSearch } from './search-model.ts';
 import { computeUsage } from '../content/usage.ts';
 import { fromRoot, outputPathOf, relativeHref, urls } from './urls.ts';
@@ -29,7 +29,10 @@ function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
     title: site.title, docTitle: site.title, robots: site.robots, siteTitle: site.title,
     homeHref: relativeHref(url, urls.home(site.defaultLocale)),
     stylesheet: relativeHref(url, urls.asset('site.css')),
+    favicon: relativeHref(url, urls.asset('favicon.svg')),
     breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: defaultLocale.dir ?? 'ltr',
+    heading: { text: site.title }, meta: [],
+    languagesHeading: pageIds(t).heading('choose-language', t('root.title')),
     languages,
     defaultLocale: site.defaultLocale,
     forward: languages.length === 1 ? languages[0].href : undefined,
@@ -81,6 +84,5 @@ export function buildModel(
   addSearch(pages, i18n.t);
   // A feedback form learns the page's public address when the site has one, else its path from the root.
   addFeedback(pages, site.feedback, (p) => (site.url ? new URL(fromRoot(p.url), siteRoot(site.url)).href : fromRoot(p.url)), i18n.t);
-  pages.forEach(anchorableNotFound);
   return pages;
 }

@@ -1,9 +1,14 @@
 import type { TFunction } from 'i18next';
 import { kinds, searchKindsOf } from '../content/kinds.ts';
 import type { Severity } from '../content/types.ts';
-import { stepRecords, type SearchRecord } from './search-records.ts';
+import { codeListPath } from './code-list.ts';
+import { excerpt, stepRecords, type SearchRecord } from './search-records.ts';
 import type { Page } from './types.ts';
 import { relativeHref, urls } from './urls.ts';
+
+export { excerpt, shorten } from './search-records.ts';
+
+const fromRoot = (url: string) => url.replace(/^\//, '');
 
 /** What a search result is: the values of the `kind` filter, from the table of record kinds. */
 export type SearchKind = string;
@@ -18,9 +23,10 @@ export interface HtmlAttribute {
   value: string;
 }
 
-/** The search box of one locale: labels, filter options and the strings the script needs. */
+/** The search dialog of one locale: labels, filter options and the strings the script needs. */
 export interface SearchUi {
   label: string;
+  close: string;
   placeholder: string;
   instructions: string;
   kindLabel: string;
@@ -40,7 +46,7 @@ export interface SearchUi {
  */
 export const searchRanking = { pageLength: 0.3, termFrequency: 0.6 };
 
-/** The search part of a page: indexing attributes on its content, and the search box with its script. */
+/** The search part of a page: indexing attributes on its content, and the search dialog with its script. */
 export interface PageSearch {
   /** Attributes of the element that wraps the page content (empty: not indexed). */
   content: HtmlAttribute[];
@@ -48,6 +54,9 @@ export interface PageSearch {
   /** Relative path from the page to the site root, e.g. `../../`, for the script to find the index. */
   root: string;
   script: string;
+  /** The code finder's script and the locale's code list, from the site root (the script prefixes `root`). */
+  finder: string;
+  codes: string;
   /** Results that are parts of the page, such as an article's steps. */
   records: SearchRecord[];
   /** On a code page, the code's hyphenated parts, indexed so that a distinctive part finds the code. */
@@ -55,15 +64,18 @@ export interface PageSearch {
 }
 
 /**
- * The runs of two or more hyphen-separated segments of a code, shortest first, e.g.
- * `no-start-server` → `no-start start-server`. Pagefind indexes a hyphenated word as one compound,
- * so a reader typing `start-server` only finds the page if that run is indexed there.
+ * The runs of two or more segments of a code, shortest first, written with the code's own
+ * separators (`-`, `_` or `.`), e.g. `no-start-server` → `no-start start-server`,
+ * `storage.file_not_found` → `storage.file file_not not_found storage.file_not file_not_found`.
+ * Pagefind indexes a joined word as one compound, so a reader typing `start-server` only finds the
+ * page if that run is indexed there.
  */
 export function codeParts(code: string): string[] {
-  const segments = code.split('-');
+  const pieces = code.split(/([-_.]+)/);
+  const segments = pieces.filter((_, i) => i % 2 === 0);
   const parts: string[] = [];
   for (let size = 2; size < segments.length; size++) {
-    for (let start = 0; start + size <= segments.length; start++) parts.push(segments.slice(start, start + size).join('-'));
+    for (let start = 0; start + size <= segments.length; start++) parts.push(pieces.slice(2 * start, 2 * (start + size) - 1).join(''));
   }
   return parts;
 }
@@ -73,23 +85,17 @@ const kindOfPage: Partial<Record<Page['kind'], SearchKind>> = {
   article: kinds.article.search, code: kinds.code.search, catalog: kinds.catalog.search, references: kinds.link.search,
 };
 
-/** Text cut at a word boundary with an ellipsis, e.g. `shorten('a long text', 6)` → `a long…`. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > 0 ? space : max)}…`;
-}
-
-/** The metadata and filters of one page, e.g. a code's code, severity and catalog. */
-export function searchFacts(page: Page): { meta: Record<string, string>; filters: Record<string, string> } | undefined {
+/** The metadata and filters of one page, e.g. a code's code, severity and catalog, and its excerpt. */
+export function searchFacts(page: Page, t?: TFunction): { meta: Record<string, string>; filters: Record<string, string> } | undefined {
   const kind = kindOfPage[page.kind];
   if (!kind) return undefined;
   const meta: Record<string, string> = { title: page.title, kind };
   const filters: Record<string, string> = { kind };
+  // The page's own summary, not Pagefind's excerpt: that would show indexed code parts and URLs.
+  const summary = page.kind === 'references' ? t?.('references.intro') : page.description;
+  if (summary) meta.excerpt = excerpt(summary);
   if (page.kind === 'code') {
-    // The meaning, not Pagefind's excerpt: that would show the indexed code parts.
-    Object.assign(meta, { code: page.code, severity: page.severity, catalog: page.catalog.title, excerpt: shorten(page.description ?? '', 200) });
+    Object.assign(meta, { code: page.code, severity: page.severity, catalog: page.catalog.title });
     Object.assign(filters, { severity: page.severity, catalog: page.catalog.title });
   }
   return { meta, filters };
@@ -99,8 +105,8 @@ export function searchFacts(page: Page): { meta: Record<string, string>; filters
  * Pagefind's attributes for a page's content: the body marker, then metadata and filters read from
  * `data-fg-*` attributes so values may hold commas, e.g. `code[data-fg-code]`.
  */
-export function indexingAttributes(page: Page): HtmlAttribute[] {
-  const facts = searchFacts(page);
+export function indexingAttributes(page: Page, t?: TFunction): HtmlAttribute[] {
+  const facts = searchFacts(page, t);
   if (!facts) return [];
   const spec = (o: Record<string, string>, prefix: string) => Object.keys(o).map((k) => `${k}[data-fg-${prefix}${k}]`).join(', ');
   return [
@@ -125,9 +131,13 @@ export function searchUi(t: TFunction, locale: string): SearchUi {
     results: Object.fromEntries(new Intl.PluralRules(locale).resolvedOptions().pluralCategories.map((c) => [c, t(`search.results_${c}`)])),
     kinds: kindLabels,
     severities: severityLabels,
+    // Filter values the script ranks by: code finder hits are codes, the references page comes last.
+    codeKind: kinds.code.search,
+    referenceKind: kinds.link.search,
   };
   return {
     label: t('search.label'),
+    close: t('search.close'),
     placeholder: t('search.placeholder'),
     instructions: t('search.instructions'),
     kindLabel: t('search.kind'),
@@ -145,7 +155,7 @@ export function searchUi(t: TFunction, locale: string): SearchUi {
  * would outrank that code when a reader types it exactly.
  */
 export function distinctiveParts(code: string, allCodes: Set<string>): string[] {
-  const shadows = (part: string) => [...allCodes].some((c) => c !== code && (part === c || part.startsWith(`${c}-`)));
+  const shadows = (part: string) => [...allCodes].some((c) => c !== code && (part === c || /^[-_.]/.test(part.slice(c.length)) && part.startsWith(c)));
   return codeParts(code).filter((part) => !shadows(part));
 }
 
@@ -153,16 +163,20 @@ export function distinctiveParts(code: string, allCodes: Set<string>): string[] 
 export function addSearch(pages: Page[], t: (locale: string) => TFunction): void {
   const uis = new Map<string, SearchUi>();
   const allCodes = new Set(pages.flatMap((p) => (p.kind === 'code' ? [p.code] : [])));
+  const parts = new Map<string, string[]>();
+  const partsOf = (code: string) => parts.get(code) ?? parts.set(code, distinctiveParts(code, allCodes)).get(code)!;
   for (const page of pages) {
     let ui = uis.get(page.locale);
     if (!ui) uis.set(page.locale, (ui = searchUi(t(page.locale), page.locale)));
     page.search = {
-      content: indexingAttributes(page),
+      content: indexingAttributes(page, t(page.locale)),
       ui: page.kind === 'root' ? undefined : ui,
       root: relativeHref(page.url, urls.root()),
       script: relativeHref(page.url, urls.asset('search.js')),
-      records: page.kind === 'article' ? stepRecords(page, t(page.locale)) : [],
-      codeParts: page.kind === 'code' ? distinctiveParts(page.code, allCodes).join(' ') : '',
+      finder: fromRoot(urls.asset('code-finder.js')),
+      codes: codeListPath(page.locale),
+      records: page.kind === 'article' ? stepRecords(page, t(page.locale), partsOf) : [],
+      codeParts: page.kind === 'code' ? partsOf(page.code).join(' ') : '',
     };
   }
 }

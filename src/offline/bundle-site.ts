@@ -25,8 +25,8 @@ export function bundleReadme(folder: string, locales: string[]): string {
     `Unzip it anywhere, then open ${folder}/index.html in a web browser (double-click it).`,
     ...(locales.length ? [`Each language also has its own start page: ${locales.map((l) => `${folder}/${l}/index.html`).join(', ')}.`] : []),
     '',
-    'Everything works from disk with no network: links, styles and search (type an error code in',
-    'the search box, or press / to jump to it). Search needs JavaScript enabled.',
+    'Everything works from disk with no network: links, styles and search (press the Search button,',
+    '/ or Ctrl+K and type an error code, even mistyped). Search needs JavaScript enabled.',
     `To open the page of an error code, open ${folder}/go/index.html#<code>, with the code after #.`,
     '',
   ].join('\r\n');

@@ -55,14 +55,16 @@ for (const locale of locales) {
     });
   }
 
-  test(`axe: ${locale} search open with results has no WCAG 2.1 AA violation`, async () => {
+  test(`axe: ${locale} search dialog open with results and filters has no WCAG 2.1 AA violation`, async () => {
     for (const scheme of locale === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
       const page = await open(`${locale}/`, scheme);
       try {
+        await page.locator('.search-open').click();
         await page.locator('#fg-search-q').fill('extension-dll');
         await page.locator('#fg-search-results [role=option]').first().waitFor();
         await page.keyboard.press('ArrowDown');
         assert.equal(await page.locator('#fg-search-results [aria-selected=true]').count(), 1);
+        assert.ok(await page.locator('dialog.search-dialog[open] .search-filters').isVisible(), 'the filters show with the results');
         assert.deepEqual(report(await axeViolations(page)), [], scheme);
       } finally {
         await page.close();

@@ -74,6 +74,7 @@ test('in Chromium, no page of the hostile site opens a dialog, runs a payload or
     // Search results are built in the browser from indexed text: the corpus must stay text there too.
     for (const locale of ['en', 'id']) {
       await page.goto(`${site.url}${locale}/`);
+      await page.keyboard.press('/');
       await page.locator('#fg-search-q').fill('alert');
       await page.locator('#fg-search-results [role=option]').first().waitFor();
       const audit = await auditPage(page);

@@ -91,6 +91,25 @@ for (const [locale, query, url, status] of [
   });
 }
 
+test('from disk, the code finder loads too: a mistyped code finds its page first, and a part of one its codes', async () => {
+  const { page, outside } = await openFromDisk('en/errors/mim-run-status/index.html');
+  await page.keyboard.press('/');
+  await page.keyboard.type('stoped-server');
+  const first = page.locator('#fg-search-results[data-query="stoped-server"] [role=option]').first();
+  await first.waitFor();
+  assert.equal(await first.locator('code').textContent(), 'stopped-server');
+  assert.equal(await page.evaluate(() => 'fieldguideCodeLists' in window && 'fastestLevenshtein' in window), true);
+  await page.locator('#fg-search-q').fill('dll');
+  await page.locator('#fg-search-results[data-query="dll"] [role=option]').first().waitFor();
+  assert.ok((await page.locator('#fg-search-results [role=option] code').allTextContents()).every((c) => c.split('-').includes('dll')));
+  await page.locator('#fg-search-q').fill('stoped-server');
+  await page.locator('#fg-search-results[data-query="stoped-server"] [role=option]').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(fileUrl('en/errors/mim-run-status/stopped-server/index.html'));
+  assert.deepEqual(outside, []);
+  await page.close();
+});
+
 test('bundle refuses a folder that is not a built site, naming it', () => {
   const r = runCli(['bundle', '--site', join(tmp.dir, 'nothing-here'), '--out', join(tmp.dir, 'x.zip')]);
   assert.equal(r.code, 1);

@@ -25,18 +25,23 @@ after(async () => {
   tmp.cleanup();
 });
 
-test(`the article page loads only its HTML, CSS, search and language-switch scripts before a search, within ${pageWeightBudgetBytes / 1024} KB gzip`, async () => {
+test(`the article page loads only its HTML, CSS, icon, search and language-switch scripts before a search, within ${pageWeightBudgetBytes / 1024} KB gzip; opening search adds only the code finder`, async () => {
   const page = await browser.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`${server.url}en/articles/configure-mim-sync-service/`);
   await page.waitForLoadState('networkidle');
-  const files = requests.filter((u) => !u.endsWith('/favicon.ico')).map((u) => new URL(u).pathname.replace(/^\/kb\//, '').replace(/\/$/, '/index.html'));
-  assert.deepEqual(files.sort(), ['assets/language-switch.js', 'assets/search.js', 'assets/site.css', 'en/articles/configure-mim-sync-service/index.html']);
+  const files = requests.map((u) => new URL(u).pathname.replace(/^\/kb\//, '').replace(/\/$/, '/index.html'));
+  assert.deepEqual(files.sort(), ['assets/favicon.svg', 'assets/language-switch.js', 'assets/search.js', 'assets/site.css', 'en/articles/configure-mim-sync-service/index.html']);
   const total = files.reduce((n, f) => n + gzipSize(join(site, f)), 0);
   assert.ok(total <= pageWeightBudgetBytes, `${total} bytes gzip is over the ${pageWeightBudgetBytes}-byte budget`);
-  await page.locator('#fg-search-q').focus();
-  assert.ok(!requests.some((u) => u.includes('/pagefind/')), 'focusing the box loads nothing yet');
+  const loaded = () => requests.map((u) => new URL(u).pathname.replace(/^\/kb\//, '')).filter((f) => !files.includes(f) && !f.endsWith('/'));
+  // Opening the dialog loads the code finder and the page's code list, and nothing of Pagefind yet.
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => 'fieldguideCodeLists' in window && 'fastestLevenshtein' in window);
+  assert.deepEqual(loaded().sort(), ['assets/code-finder.js', 'assets/codes-en.js', 'assets/fastest-levenshtein.js']);
+  const finder = loaded().reduce((n, f) => n + gzipSize(join(site, f)), 0);
+  assert.ok(finder <= 10 * 1024, `the code finder weighs ${finder} bytes gzip`);
   await page.keyboard.type('x');
   await page.waitForRequest((r) => r.url().endsWith('/kb/pagefind/pagefind.js'));
 });

@@ -87,7 +87,7 @@ async function seen(page: Page, base: string, path: string, selector: string, te
   }, [selector, textSelector, noticeSelector] as const);
 }
 
-const banner = 'main > .notices .notice';
+const banner = 'main .page-head > .notices .notice';
 /** Every place the fixture shows each kind of record: the page, the element, where its text is, where its own notices are. */
 function placesOf(r: SourceRecord): { path: string; selector: string; text: string; notices: string; pageOwn: boolean }[] {
   const [a, b] = r.ids;
@@ -154,3 +154,65 @@ function pageRecordOf(r: SourceRecord, path: string): string {
   if (parts[0] === 'articles') return `article/${parts[1]}`;
   return parts.length === 2 ? `catalog/${parts[1]}` : `code/${parts[1]}/${parts[2]}`;
 }
+
+/** The colour at the middle of an element as Chromium painted it, as `rgb(r, g, b)`. */
+async function paintedColour(page: Page, selector: string): Promise<string> {
+  const png = (await page.locator(selector).screenshot()).toString('base64');
+  return page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png}';
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const [r, gr, b] = g.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
+    return 'rgb(' + r + ', ' + gr + ', ' + b + ')';
+  })()`);
+}
+
+test('the translation status page shows machine-made and stale records as not done, in words and colour, light and dark', async () => {
+  const page = await browser.newPage();
+  const servers: Awaited<ReturnType<typeof variant>>[] = [];
+  try {
+    const total = records.length;
+    // What "done" looks like: every record a person's current translation.
+    const done = await variant('status-translated', () => 'translated');
+    servers.push(done);
+    const doneColour: Record<string, string> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${done.url}en/translation-status/`);
+      assert.equal(await page.locator('.status-verdict').innerText(), '✓ Done: every record is translated by a person and up to date.');
+      assert.equal(await page.locator('tr.status-translated td').first().innerText(), String(total));
+      doneColour[scheme] = await paintedColour(page, 'tr.status-translated meter');
+    }
+    assert.notEqual(doneColour.light, doneColour.dark);
+
+    for (const [state, row, words] of [['machine', 'machine', 'Machine-translated, not reviewed'], ['stale', 'stale', 'Stale (source changed since)']] as const) {
+      const server = await variant(`status-${state}`, () => state);
+      servers.push(server);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${server.url}en/translation-status/`);
+        assert.equal(await page.locator('.status-verdict').innerText(), `! Not done yet: ${words} (100%).`, `${state}, ${scheme}`);
+        assert.equal(await page.locator(`tr.status-${row} th`).innerText(), words);
+        assert.equal(await page.locator(`tr.status-${row} td`).first().innerText(), String(total));
+        assert.equal(await page.locator('tr.status-translated td').first().innerText(), '0', 'none of them counts as done');
+        const colour = await paintedColour(page, `tr.status-${row} meter`);
+        assert.notEqual(colour, doneColour[scheme], `a full ${state} bar is not the colour of done (${scheme})`);
+        assert.notEqual(await paintedColour(page, '.status-verdict .status-symbol'), await paintedColour(page, 'tr.status-translated th'), 'the mark is coloured');
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      // The Hebrew page says the same in Hebrew, right to left.
+      await page.goto(`${server.url}he/translation-status/`);
+      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      assert.match(await page.locator('.status-verdict').innerText(), /^! עדיין לא הושלם: /);
+      if (state === 'machine') assert.match(await page.locator('.status-verdict').innerText(), /תורגם במכונה, לא נבדק/);
+    }
+  } finally {
+    await page.close();
+    for (const s of servers) await s.close();
+  }
+});

@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { root } from './helpers.ts';
+
+/** What the site itself carries inline, on its 404 pages: the locator script and the stylesheet, byte for byte. */
+const ownInline = { script: readFileSync(join(root, 'src/assets/not-found.js'), 'utf8'), style: readFileSync(join(root, 'src/assets/site.css'), 'utf8') };
 
 /** What a page carries that content must never produce: script from data, handlers, odd URLs. */
 export interface PageAudit {
@@ -24,7 +30,7 @@ export const trapScript = `
 
 /** Inspects the live DOM of a page (after its own scripts ran). */
 export function auditPage(page: Page): Promise<PageAudit> {
-  return page.evaluate(() => {
+  return page.evaluate((own) => {
     const all = [...document.querySelectorAll('*')];
     const handlers = all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.localName}[${a.name}]`));
     const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcset', 'background'];
@@ -35,11 +41,12 @@ export function auditPage(page: Page): Promise<PageAudit> {
       return scheme && !['http', 'https', 'mailto'].includes(scheme) ? [`${el.localName}[${name}="${value.slice(0, 60)}"]`] : [];
     }));
     const foreignScripts = [...document.scripts]
-      .filter((s) => !/\/(assets|pagefind)\/[\w.-]+\.js$/.test(new URL(s.src || 'inline:', location.href).pathname) || s.text.trim() !== '')
+      .filter((s) => s.src ? !/\/(assets|pagefind)\/[\w.-]+\.js$/.test(new URL(s.src, location.href).pathname) || s.text.trim() !== '' : s.text !== own.script)
       .map((s) => s.outerHTML.slice(0, 80));
     // The site's own forms: search, the lookup box of go/ and the log reader's text box.
-    const foreignElements = [...document.querySelectorAll('iframe, object, embed, base, svg, math, form:not(.search-form):not(.go-form):not(.log-form), img, meta[http-equiv]:not([content^="0; url="]), style, textarea:not(#fg-log), details, mglyph')]
+    const foreignElements = [...document.querySelectorAll('iframe, object, embed, base, svg, math, form:not(.search-form):not(.go-form):not(.log-form), img, meta[http-equiv]:not([content^="0; url="]), style, textarea:not(#fg-log), details:not(.site-menu, .toc), mglyph')]
+      .filter((el) => !(el.localName === 'style' && el.textContent === own.style && el.parentElement === document.head))
       .map((el) => el.outerHTML.slice(0, 80));
     return { handlers, badUrls, foreignScripts, foreignElements, ran: (window as unknown as { __fieldguideRan: boolean }).__fieldguideRan };
-  });
+  }, ownInline);
 }

@@ -49,7 +49,7 @@ test('the references page lists users and former URLs of each link', () => {
   assert.ok(technet.usedBy.some((u) => u.href === '../articles/configure-mim-sync-service/#extension-dll-exception'));
 });
 
-test('a tiny site yields root, home, article, catalog, codes, references, lookup, log reader and 404 pages', () => {
+test('a tiny site yields root, lookup, home, article, catalog, codes, references, log reader and 404 pages', () => {
   const site = prepareSite(fixture('valid'));
   assert.deepEqual(site.pages.map((p) => p.url), [
     '/', '/go/', '/en/', '/en/articles/restart-widget/', '/en/errors/widget-codes/',
