@@ -168,6 +168,10 @@ export interface Catalog {
    */
   caseSensitive?: boolean;
   /**
+   * Date of the catalog's last content change, YYYY-MM-DD; a code without an updated date of its own shows this one.
+   */
+  updated?: string;
+  /**
    * Optional grouping of codes; when present every code names its phases.
    */
   phases?: Phase[];
@@ -215,6 +219,10 @@ export interface ErrorCode {
    * Registry link ids.
    */
   links?: string[];
+  /**
+   * Date of this code's last content change, YYYY-MM-DD, when it is later than the catalog's.
+   */
+  updated?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import { homePage, notFoundPage, referencesPage } from './site-pages.ts';
 import { translationStatusPage } from './status-pages.ts';
 import type { LocaleStatus } from '../i18n/status.ts';
 import type { Page, RootPage } from './types.ts';
+import { pageIds } from './page-ids.ts';
 import { addSearch } from './search-model.ts';
 import { computeUsage } from '../content/usage.ts';
 import { fromRoot, outputPathOf, relativeHref, urls } from './urls.ts';
@@ -30,6 +31,8 @@ function rootPage(content: Content, t: ReturnType<I18n['t']>): RootPage {
     stylesheet: relativeHref(url, urls.asset('site.css')),
     favicon: relativeHref(url, urls.asset('favicon.svg')),
     breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: defaultLocale.dir ?? 'ltr',
+    heading: { text: site.title }, meta: [],
+    languagesHeading: pageIds(t).heading('choose-language', t('root.title')),
     languages,
     defaultLocale: site.defaultLocale,
     forward: languages.length === 1 ? languages[0].href : undefined,

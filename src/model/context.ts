@@ -8,6 +8,7 @@ import type { Content, LocaleConfig } from '../content/types.ts';
 import type { RecordStatus } from '../i18n/localize.ts';
 import { pageNotices, recordView, type NoticeContext } from './record-notices.ts';
 import type { Crumb, Notice, PageBase, PageKind, RecordView, Reference, TranslationState } from './types.ts';
+import { navFor, type NavSpec } from './navigation.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
 const md = createMarkdown();
@@ -99,6 +100,7 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
   const code = locale.code;
   const site = content.site.value;
   const catalogs = [...index.catalogs.values()].map((c) => c.value);
+  const articles = [...index.articles.values()].map((a) => a.value);
   const records = new Map(allRecords(content).map((r) => [r.key, r]));
   const sourceLocale = info?.source ?? locale;
   const notes: NoticeContext = {
@@ -119,12 +121,14 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
     locale, code, dir: locale.dir ?? 'ltr', t, content, index, records,
     base: (kind, url, title, crumbs, extra = {}) => {
       const home = urls.home(code);
-      const nav: { label: string; url: string; key?: string }[] = [
+      const nav: NavSpec[] = [
         { label: t('nav.home'), url: home },
-        ...catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id), key: recordKey('catalog', [c.id]) })),
+        ...(articles.length ? [{ label: t('home.articles'), items: articles.map((a) => ({ label: a.title, url: urls.article(code, a.id), key: recordKey('article', [a.id]) })) }] : []),
+        ...(catalogs.length ? [{ label: t('home.catalogs'), items: catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id), key: recordKey('catalog', [c.id]) })) }] : []),
         { label: t('nav.references'), url: urls.references(code) },
         { label: t('nav.diagnose'), url: urls.diagnose(code) },
       ];
+      const items = navFor(nav, url, home, languageOf);
       return {
         kind, url, outputPath: outputPathOf(url), locale: code, dir: ctx.dir, title,
         docTitle: url === home ? site.title : `${title} – ${site.title}`,
@@ -136,7 +140,10 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
         favicon: relativeHref(url, urls.asset('favicon.svg')),
         breadcrumbs: crumbs.map(({ key, ...c }) => ({ ...c, ...languageOf(key) })),
         notices: [],
-        nav: nav.map((n) => ({ label: n.label, href: relativeHref(url, n.url), current: n.url === url, ...languageOf(n.key) })),
+        nav: items,
+        menu: { button: t('menu.button'), label: t('a11y.mainNav'), items },
+        heading: { text: title },
+        meta: [],
         alternates: [],
         sourceDir: info ? (info.source.dir ?? 'ltr') : ctx.dir,
         scripts: site.locales.length > 1 ? [relativeHref(url, urls.asset('language-switch.js'))] : [],

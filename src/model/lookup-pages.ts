@@ -1,3 +1,4 @@
+import { pageIds } from './page-ids.ts';
 import type { TFunction } from 'i18next';
 import { recordKey } from '../content/kinds.ts';
 import type { Content } from '../content/types.ts';
@@ -34,6 +35,8 @@ export function goRootPage(content: Content, t: TFunction): RootPage {
     stylesheet: relativeHref(url, urls.asset('site.css')),
     favicon: relativeHref(url, urls.asset('favicon.svg')),
     breadcrumbs: [], notices: [], nav: [], alternates: [], sourceDir: source.dir ?? 'ltr',
+    heading: { text: t('go.title') }, meta: [],
+    languagesHeading: pageIds(t).heading('choose-language', t('root.title')),
     intro: t('go.rootIntro'),
     defaultLocale: site.defaultLocale,
     languages: site.locales.map((l) => ({ label: l.label, lang: l.code, href: relativeHref(url, urls.go(l.code)) })),

@@ -3,16 +3,19 @@ import { kinds, recordKey } from '../content/kinds.ts';
 import type { SourceRecord } from '../content/records.ts';
 import type { Usage } from '../content/usage.ts';
 import type { HomePage, NotFoundPage, RecordView, ReferencesPage } from './types.ts';
+import { pageIds } from './page-ids.ts';
 import { relativeHref, urls } from './urls.ts';
 
 /** The home page of one locale: articles and catalogs. */
 export function homePage(ctx: LocaleContext): HomePage {
   const url = urls.home(ctx.code);
   const site = ctx.content.site.value;
+  const ids = pageIds(ctx.t);
   return {
     ...ctx.base('home', url, site.title, [{ label: ctx.t('nav.home') }], { description: site.description }),
     ...(({ notices, lang }) => ({ notices, contentLang: lang }))(ctx.translation('site', url)),
     kind: 'home',
+    headings: { articles: ids.heading('articles', ctx.t('home.articles')), catalogs: ids.heading('catalogs', ctx.t('home.catalogs')) },
     descriptionHtml: site.description && ctx.block(site.description, url),
     articles: [...ctx.index.articles.values()].map(({ value: a }) => ({
       title: a.title,
@@ -50,6 +53,8 @@ function userLink(ctx: LocaleContext, from: string, key: string): RecordView & {
 export function referencesPage(ctx: LocaleContext, usage: Usage): ReferencesPage {
   const url = urls.references(ctx.code);
   const title = ctx.t('references.title');
+  // Link ids are the anchors other pages point at (`link:<id>` records live at `#<id>`).
+  const ids = pageIds(ctx.t, ctx.index.links.keys());
   return {
     ...ctx.base('references', url, title, [
       { label: ctx.t('nav.home'), href: ctx.hrefOf('site', url) },
@@ -58,12 +63,18 @@ export function referencesPage(ctx: LocaleContext, usage: Usage): ReferencesPage
     kind: 'references',
     // Like every page of UI text, it says how the site's translation was made; each link title says what is its own.
     notices: ctx.pageNotices(['site'], url, ['machine']),
-    links: [...ctx.index.links.entries()].map(([id, e]) => ({
-      id, title: e.title, url: e.url, publisher: e.publisher, archive: e.archive,
-      ...ctx.view(recordKey('link', [id]), url, 'site'),
-      usedBy: (usage.users.get(recordKey('link', [id])) ?? []).map((k) => userLink(ctx, url, k)),
-      history: (e.history ?? []).map((h) => ({ url: h.url, until: h.until && ctx.date(h.until), note: h.note })),
-    })),
+    links: [...ctx.index.links.entries()].map(([id, e]) => {
+      const view = ctx.view(recordKey('link', [id]), url, 'site');
+      return {
+        id, title: e.title, url: e.url, publisher: e.publisher, archive: e.archive,
+        ...view,
+        heading: ids.heading(`${id}-title`, e.title, view, id),
+        usedByHeading: ids.heading(`${id}-used-by`, ctx.t('references.usedBy')),
+        historyHeading: ids.heading(`${id}-history`, ctx.t('references.history')),
+        usedBy: (usage.users.get(recordKey('link', [id])) ?? []).map((k) => userLink(ctx, url, k)),
+        history: (e.history ?? []).map((h) => ({ url: h.url, until: h.until && ctx.date(h.until), note: h.note })),
+      };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { StatusItem, StatusRow, TranslationStatusPage } from './types.ts';
 import { basename, relative, resolve, sep } from 'node:path';
 import { kinds } from '../content/kinds.ts';
 import { languageName } from './record-notices.ts';
+import { pageIds } from './page-ids.ts';
 import { relativeHref, urls } from './urls.ts';
 
 /** Where a file is, as the data folder's own path, so no page shows where the site was built, e.g. `translations/id/site.json`. */
@@ -21,6 +22,7 @@ export function percentOf(locale: string, n: number, total: number): string {
 export function translationStatusPage(ctx: LocaleContext, statuses: LocaleStatus[]): TranslationStatusPage {
   const url = urls.translationStatus(ctx.code);
   const title = ctx.t('status.title');
+  const ids = pageIds(ctx.t, statuses.map((s) => `status-${s.locale}`));
   return {
     ...ctx.base('translationStatus', url, title, [
       { label: ctx.t('nav.home'), href: relativeHref(url, urls.home(ctx.code)) },
@@ -60,8 +62,12 @@ export function translationStatusPage(ctx: LocaleContext, statuses: LocaleStatus
         row('missing', standing.missing), row('protectedTerms', c.protectedTerms),
       ];
       const todo = rows.filter((r) => r.status !== 'translated' && r.count > 0);
+      const label = languageName(s.locale, ctx.code);
       return {
-        locale: s.locale, label: languageName(s.locale, ctx.code), dir: ctx.dir, total: c.total,
+        locale: s.locale, label, dir: ctx.dir, total: c.total,
+        heading: ids.heading(`status-${s.locale}-title`, `${label} (${s.locale})`, {}, `status-${s.locale}`),
+        uiHeading: ids.heading(`status-${s.locale}-ui`, ctx.t('status.uiMissing', { count: s.ui.missing.length })),
+        itemsHeading: ids.heading(`status-${s.locale}-items`, ctx.t('status.needsWork')),
         verdict: {
           done: todo.length === 0,
           text: ctx.t(todo.length === 0 ? 'status.verdictDone' : 'status.verdictNotDone'),

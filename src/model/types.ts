@@ -14,12 +14,88 @@ export interface Crumb {
   dir?: 'ltr' | 'rtl';
 }
 
+/** An entry of the site navigation: a page, or a group of pages (no href) such as the catalogs. */
 export interface NavItem {
   label: string;
-  href: string;
+  href?: string;
+  /** The page itself. */
   current: boolean;
+  /** The page is inside this entry, e.g. a code page inside its catalog. */
+  contains?: boolean;
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  items?: NavItem[];
+}
+
+/** The site menu: a sidebar on wide screens, a menu button on narrow ones; it holds the language switcher too. */
+export interface SiteMenu {
+  /** Text of the menu button. */
+  button: string;
+  /** Accessible name of the navigation landmark. */
+  label: string;
+  items: NavItem[];
+}
+
+/**
+ * A heading with a stable id and a visible anchor link, e.g. a code page's "What it means".
+ * Ids are unique on their page (src/model/page-ids.ts) and the same in every locale.
+ */
+export interface Heading {
+  /** The heading element's id. */
+  id: string;
+  text: string;
+  /** Where its anchor link points: `#` and the heading's id, or the section or list item it titles. */
+  href: string;
+  /** Accessible name of the anchor link, e.g. `Link to this section: What it means`. */
+  anchorLabel: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+/** One line of an on-page table of contents. */
+export interface TocEntry {
+  label: string;
+  href: string;
+  /** A few words after the label, e.g. a phase's number of codes. */
+  note?: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+/** The on-page table of contents: steps of an article, sections of a code page, phases of a catalog. */
+export interface Toc {
+  /** Its title and the accessible name of its navigation landmark, e.g. `On this page`. */
+  label: string;
+  entries: TocEntry[];
+}
+
+/** A link to the record before or after this one, e.g. the next code of a catalog. */
+export interface PagerLink {
+  /** What the link says before the record's name, e.g. `Next code`. */
+  rel: string;
+  label: string;
+  href: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+export interface Pager {
+  /** Accessible name of the pager, when it is a navigation landmark of its own. */
+  label?: string;
+  prev?: PagerLink;
+  next?: PagerLink;
+}
+
+/** A button that copies a code name; shown only when its script runs (src/assets/copy-code.js). */
+export interface CopyButton {
+  text: string;
+  button: string;
+  /** Accessible name, e.g. `Copy stopped-server`. */
+  label: string;
+  /** Said to screen readers once copied. */
+  done: string;
+  /** Said when the browser refused: the code is left selected for the reader to copy. */
+  failed: string;
 }
 
 export interface Alternate {
@@ -108,6 +184,14 @@ export interface PageBase {
   /** Direction of the source language, for text shown untranslated. */
   sourceDir: 'ltr' | 'rtl';
   nav: NavItem[];
+  /** The site navigation with its labels; absent on pages without navigation (the language chooser). */
+  menu?: SiteMenu;
+  /** What the `<h1>` prints: the title, and on a code page the code (set apart as code). */
+  heading: { text?: string; code?: string };
+  /** Short facts printed under the heading, e.g. `Last updated on February 19, 2021`. */
+  meta: string[];
+  /** On-page table of contents, on pages with sections to jump to. */
+  toc?: Toc;
   alternates: Alternate[];
   /** The page for readers whose language the site does not have (the source-language page). */
   xDefault?: string;
@@ -131,6 +215,7 @@ export interface RootPage extends PageBase {
   intro?: string;
   /** The language script falls back to when the reader's preferences match none. */
   defaultLocale: string;
+  languagesHeading: Heading;
   languages: { label: string; href: string; lang: string }[];
   /** With one locale, the root forwards straight to it. */
   forward?: string;
@@ -138,6 +223,7 @@ export interface RootPage extends PageBase {
 
 export interface HomePage extends PageBase {
   kind: 'home';
+  headings: { articles: Heading; catalogs: Heading };
   descriptionHtml?: string;
   articles: (RecordView & { title: string; summaryHtml?: string; href: string })[];
   catalogs: (RecordView & { title: string; summaryHtml?: string; href: string; count: number })[];
@@ -145,8 +231,12 @@ export interface HomePage extends PageBase {
 
 export interface StepModel extends RecordView, RecordFields {
   id: string;
+  /** Id of the step's heading; the step's own `id` is its anchor. */
+  headingId: string;
   n: number;
   title?: string;
+  /** The steps before and after it, for reading step by step. */
+  pager: Pager;
   html: string;
   codes: CodeChip[];
   references: Reference[];
@@ -161,21 +251,36 @@ export interface ArticlePage extends PageBase, RecordFields {
   kind: 'article';
   summaryHtml?: string;
   introHtml?: string;
-  updated?: string;
-  audience?: string;
+  stepsHeading: Heading;
   steps: StepModel[];
 }
 
 export interface CatalogRow extends CodeChip {
+  /**
+   * The row's id: the code, or in a catalog with phases `<phase>/<code>`, since a code listed under
+   * two phases has two rows (ids never hold `/`, so these never meet another id of the page).
+   */
+  id: string;
+  anchorLabel: string;
   meaningHtml: string;
 }
 
 /** The codes of one phase of a catalog (or all codes, when the catalog has no phases). */
 export interface CodeGroup extends RecordView {
   id?: string;
-  title?: string;
+  heading?: Heading;
   summaryHtml?: string;
   rows: CatalogRow[];
+}
+
+/** The filter box above a catalog's table; shown only when its script runs (src/assets/catalog-filter.js). */
+export interface CatalogFilter {
+  label: string;
+  placeholder: string;
+  /** `Codes shown: {{shown}} of {{total}}`, filled in by the script. */
+  shown: string;
+  /** `No code matches “{{query}}”.`, filled in by the script. */
+  noMatch: string;
 }
 
 export interface CatalogPage extends PageBase, RecordFields {
@@ -185,6 +290,7 @@ export interface CatalogPage extends PageBase, RecordFields {
   caseSensitive: boolean;
   summaryHtml?: string;
   count: number;
+  filter: CatalogFilter;
   groups: CodeGroup[];
 }
 
@@ -203,14 +309,22 @@ export interface CodePage extends PageBase, RecordFields {
   phases: (RecordView & { title: string; href: string })[];
   meaningHtml: string;
   actionHtml?: string;
+  /** The page's sections, each present only when the page has it. */
+  sections: { meaning: Heading; action: Heading; steps?: Heading; related?: Heading; references?: Heading };
   steps: (RecordView & { label: string; articleTitle: string; href: string })[];
   related: CodeChip[];
   references: Reference[];
+  copy: CopyButton;
+  /** The codes before and after it in its catalog. */
+  pager: Pager;
 }
 
 export interface ReferencesPage extends PageBase {
   kind: 'references';
   links: (Reference & {
+    heading: Heading;
+    usedByHeading: Heading;
+    historyHeading: Heading;
     archive?: string;
     usedBy: (RecordView & { label: string; href: string })[];
     history: { url: string; until?: string; note?: string }[];
@@ -256,6 +370,7 @@ export interface TranslationStatusPage extends PageBase {
   locales: {
     locale: string; label: string; dir: 'ltr' | 'rtl'; total: number;
     verdict: StatusVerdict; rows: StatusRow[]; items: StatusItem[]; uiMissing: string[];
+    heading: Heading; uiHeading: Heading; itemsHeading: Heading;
   }[];
 }
 

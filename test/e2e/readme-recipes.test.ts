@@ -119,7 +119,7 @@ test('"Add an error code": the README\'s code, appended to the catalog it names,
     const rows = (s: Built) => [...s.page(`${l}/errors/${catalog.id}/index.html`).matchAll(/<tr[^>]*><th scope="row"><a href="([^"]+)"[^]*?<\/tr>/g)];
     assert.deepEqual(rows(site).map((m) => m[1]), [...rows(base).map((m) => m[1]), `${code.code}/`], `the catalog table (${l}) has one more row, the new code's`);
     const row = rows(site).at(-1)![0];
-    if (l !== site.source) assert.match(row, new RegExp(`^<tr lang="${site.source}" dir="ltr">.*class="mark mark-fallback"`), `${l}: the new row is marked as not yet translated`);
+    if (l !== site.source) assert.match(row, new RegExp(`^<tr id="${escapeRe(code.code)}" lang="${site.source}" dir="ltr">.*class="mark mark-fallback"`), `${l}: the new row is marked as not yet translated`);
   }
   const en = site.page(`${site.source}/errors/${catalog.id}/${code.code}/index.html`);
   assert.ok(en.includes(escapeHtml(code.meaning)), 'the code page shows its meaning');

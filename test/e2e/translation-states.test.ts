@@ -87,7 +87,7 @@ async function seen(page: Page, base: string, path: string, selector: string, te
   }, [selector, textSelector, noticeSelector] as const);
 }
 
-const banner = 'main > .notices .notice';
+const banner = 'main .page-head > .notices .notice';
 /** Every place the fixture shows each kind of record: the page, the element, where its text is, where its own notices are. */
 function placesOf(r: SourceRecord): { path: string; selector: string; text: string; notices: string; pageOwn: boolean }[] {
   const [a, b] = r.ids;

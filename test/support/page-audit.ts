@@ -44,7 +44,7 @@ export function auditPage(page: Page): Promise<PageAudit> {
       .filter((s) => s.src ? !/\/(assets|pagefind)\/[\w.-]+\.js$/.test(new URL(s.src, location.href).pathname) || s.text.trim() !== '' : s.text !== own.script)
       .map((s) => s.outerHTML.slice(0, 80));
     // The site's own forms: search, the lookup box of go/ and the log reader's text box.
-    const foreignElements = [...document.querySelectorAll('iframe, object, embed, base, svg, math, form:not(.search-form):not(.go-form):not(.log-form), img, meta[http-equiv]:not([content^="0; url="]), style, textarea:not(#fg-log), details, mglyph')]
+    const foreignElements = [...document.querySelectorAll('iframe, object, embed, base, svg, math, form:not(.search-form):not(.go-form):not(.log-form), img, meta[http-equiv]:not([content^="0; url="]), style, textarea:not(#fg-log), details:not(.site-menu, .toc), mglyph')]
       .filter((el) => !(el.localName === 'style' && el.textContent === own.style && el.parentElement === document.head))
       .map((el) => el.outerHTML.slice(0, 80));
     return { handlers, badUrls, foreignScripts, foreignElements, ran: (window as unknown as { __fieldguideRan: boolean }).__fieldguideRan };
