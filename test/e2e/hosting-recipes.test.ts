@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { extname, join } from 'node:path';
@@ -37,11 +38,18 @@ after(async () => {
   tmp.cleanup();
 });
 
-/** The Content-Security-Policy deploy/nginx.conf sends with pages: every recipe sends the same. */
-function nginxPolicy(): string {
+/** The hash a policy lists to allow a file inline, e.g. `'sha256-…'`. */
+const hashOf = (file: string) => `'sha256-${createHash('sha256').update(readFileSync(file)).digest('base64')}'`;
+
+/**
+ * The Content-Security-Policy every recipe sends: deploy/nginx.conf's, with the hashes of the
+ * built 404 pages' inline script and stylesheet (which nginx.conf lists too, for its version).
+ */
+function expectedPolicy(): string {
   const m = /add_header Content-Security-Policy "([^"]+)"/.exec(readFileSync(join(kb, 'deploy/nginx.conf'), 'utf8'));
   assert.ok(m, 'deploy/nginx.conf sends a Content-Security-Policy');
-  return m[1];
+  const [script, style] = ['assets/not-found.js', 'assets/site.css'].map((f) => hashOf(join(kb, '_site', f)));
+  return m[1].replace(/(script-src [^;]*?)'sha256-[^']+'/, `$1${script}`).replace(/(style-src [^;]*?)'sha256-[^']+'/, `$1${style}`);
 }
 
 /** The README's command for a recipe, e.g. `cp deploy/iis/web.config _site/`, found by the file it names; run in the knowledge base. */
@@ -163,7 +171,7 @@ test('Apache: with the .htaccess copied in as the README says, the site is serve
     const page = await fetch(`${base}de/articles/fix-a-failed-backup-job/`);
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
-    assert.equal(page.headers.get('content-security-policy'), nginxPolicy());
+    assert.equal(page.headers.get('content-security-policy'), expectedPolicy());
     assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(page.headers.get('cache-control'), 'no-cache');
     assert.equal((await fetch(`${apache.origin}/kb`, { redirect: 'manual' })).headers.get('location'), `${apache.origin}/kb/`);
@@ -231,6 +239,6 @@ test('IIS: web.config is well-formed XML that gives every file type the build wr
   assert.deepEqual(kids(kids(kids(server, 'defaultDocument')[0], 'files')[0], 'add').map((a: any) => a.attributes.value), ['index.html']);
 
   const headers = new Map(kids(kids(kids(server, 'httpProtocol')[0], 'customHeaders')[0], 'add').map((h: any) => [h.attributes.name, h.attributes.value]));
-  assert.equal(headers.get('Content-Security-Policy'), nginxPolicy());
+  assert.equal(headers.get('Content-Security-Policy'), expectedPolicy());
   assert.equal(headers.get('X-Content-Type-Options'), 'nosniff');
 });
