@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '../src/build/verify-output.ts';
+import { listFiles } from '../src/core/files.ts';
 
 const site = process.argv[2] ?? '_site';
 const zipFile = process.argv[3] ?? 'dist/site.zip';

@@ -6,7 +6,7 @@ import { eleventyConfigFile } from '../package-root.ts';
 import { handOffSite } from '../plugins/site-state.ts';
 import { indexSite, type IndexSummary } from '../search/index-site.ts';
 import { prepareSite, type PreparedSite } from './prepare-site.ts';
-import { verifyOutput, type BrokenLink } from './verify-output.ts';
+import { verifyOutput, type BrokenLink } from '../core/verify-output.ts';
 
 /** The folder holding eleventy.config.ts, src/ and _includes/: the checkout, or lib/ of the npm package, which mirrors them. */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));

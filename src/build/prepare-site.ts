@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import { indexContent } from '../content/index.ts';
 import { loadContent } from '../content/load.ts';
-import { formatReport, type Problem } from '../content/problems.ts';
+import type { Problem } from '../content/problems.ts';
+import { ContentError } from '../core/errors.ts';
+import type { LinkStatusFile } from '../core/link-status.ts';
 import type { Content } from '../content/types.ts';
 import { validateContent } from '../content/validate.ts';
 import { createI18n, siteDictionaries, type I18n } from '../i18n/create-i18n.ts';
@@ -12,7 +14,6 @@ import { existsSync } from 'node:fs';
 import { displayPath } from '../content/json-source.ts';
 import { buildModel } from '../model/build-model.ts';
 import { applyLinkStatus } from '../model/link-status.ts';
-import { readStatus, statusFilePath } from '../links/status-file.ts';
 import type { Page } from '../model/types.ts';
 import { exportFiles, type OutputFile } from '../exports/export-files.ts';
 
@@ -31,14 +32,6 @@ export interface PreparedSite {
   files: OutputFile[];
   /** What the build says about them, one line each. */
   notes: string[];
-}
-
-/** Thrown when content has errors; carries every problem so callers can print one report. */
-export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(formatReport(problems));
-    this.name = 'ContentError';
-  }
 }
 
 /** Source content with its translation overlays, loaded and checked, before any page is modelled. */
@@ -93,12 +86,29 @@ export function buildProblems(translated: TranslatedContent): Problem[] {
   return [...translated.problems, ...translated.termProblems.filter((v) => !v.stale).map((v) => v.problem)];
 }
 
-/** Loads, validates and models a data folder once; throws ContentError listing every problem. */
-export function prepareSite(dataDir: string): PreparedSite {
+/** Validated content ready to model: what `validateSite` returns and `modelSite` takes. */
+export interface ValidatedSite extends TranslatedContent {
+  /** Every problem the build weighs, errors excluded (there are none once validated). */
+  warnings: Problem[];
+}
+
+/** What the model takes besides the content: link health from the last `check-links` run, if the build names one. */
+export interface ModelInputs {
+  linkStatus?: { file: string; status?: LinkStatusFile; warning?: string };
+}
+
+/** The validate phase: loads and checks a data folder and its overlays; throws ContentError listing every problem. */
+export function validateSite(dataDir: string): ValidatedSite {
   const translated = loadTranslatedContent(dataDir);
-  const { content, overlays, termProblems } = translated;
-  const problems = buildProblems(translated);
-  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+  const warnings = buildProblems(translated);
+  if (warnings.some((p) => p.severity === 'error')) throw new ContentError(warnings);
+  return { ...translated, warnings };
+}
+
+/** The model phase: every page of a validated site, its i18n and its export files. */
+export function modelSite(validated: ValidatedSite, inputs: ModelInputs = {}): PreparedSite {
+  const { content, overlays, termProblems } = validated;
+  const problems = [...validated.warnings];
   const index = indexContent(content);
   const site = content.site.value;
   const dictionaries = siteDictionaries(overlays);
@@ -106,10 +116,15 @@ export function prepareSite(dataDir: string): PreparedSite {
   const statuses = translationStatus(content, overlays, termProblems, dictionaries);
   problems.push(...statuses.flatMap((s) => uiWarning(content, s)));
   const pages = buildModel(content, index, i18n, overlays, statuses);
-  // Link health from the last `check-links` run, when there is one; never a reason to fail a build.
-  const linkStatus = readStatus(statusFilePath());
-  if (linkStatus.status) applyLinkStatus(pages, linkStatus.status, content.links.value.links, i18n);
-  if (linkStatus.warning) problems.push({ file: statusFilePath(), line: 1, column: 1, path: '', severity: 'warning', message: linkStatus.warning });
+  // Link health is never a reason to fail a build: an unreadable file is a warning.
+  const link = inputs.linkStatus;
+  if (link?.status) applyLinkStatus(pages, link.status, content.links.value.links, i18n);
+  if (link?.warning) problems.push({ file: link.file, line: 1, column: 1, path: '', severity: 'warning', message: link.warning });
   const { files, notes } = exportFiles(pages, site, i18n.t);
   return { dataDir: content.dataDir, content, i18n, pages, overlays, termProblems, warnings: problems, files, notes };
+}
+
+/** Validates and models a data folder in one call (tests, tools); the pipeline calls the two phases itself. */
+export function prepareSite(dataDir: string, inputs: ModelInputs = {}): PreparedSite {
+  return modelSite(validateSite(dataDir), inputs);
 }

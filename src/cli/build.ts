@@ -1,5 +1,6 @@
-import { ContentError } from '../build/prepare-site.ts';
-import { buildSite, OutputError, UsageError } from '../build/build-site.ts';
+import { ContentError } from '../core/errors.ts';
+import { buildSite, OutputError } from '../build/build-site.ts';
+import { UsageError } from '../core/errors.ts';
 import { formatReport } from '../content/problems.ts';
 import { SearchIndexError } from '../search/index-site.ts';
 

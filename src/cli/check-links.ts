@@ -12,7 +12,7 @@ import { createProgress } from '../links/reporters/progress.ts';
 import { formatText } from '../links/reporters/text.ts';
 import { noNetworkLine } from '../links/reporters/text.ts';
 import { systemNetwork, type Network } from '../links/network.ts';
-import { defaultStatusFile } from '../links/status-file.ts';
+import { defaultStatusFile } from '../core/link-status.ts';
 import type { CheckReport } from '../links/types.ts';
 import { reportFailure } from './build.ts';
 

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { ContentError } from '../build/prepare-site.ts';
+import { ContentError } from '../core/errors.ts';
 import { displayPath } from '../content/json-source.ts';
 import { formatProblem, formatReport, sortProblems } from '../content/problems.ts';
 import { planImport } from '../import/plan.ts';

@@ -1,7 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { ContentError, loadTranslatedContent } from '../build/prepare-site.ts';
+import { loadTranslatedContent } from '../build/prepare-site.ts';
+import { ContentError } from '../core/errors.ts';
 import { allRecords } from '../content/records.ts';
 import { referenceScope, refusedTarget } from '../content/validate.ts';
 import { displayPath } from '../content/json-source.ts';

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { ContentError, loadTranslatedContent } from '../build/prepare-site.ts';
+import { loadTranslatedContent } from '../build/prepare-site.ts';
+import { ContentError } from '../core/errors.ts';
 import { displayPath } from '../content/json-source.ts';
 import type { Problem } from '../content/problems.ts';
 import type { FileChange } from './plan.ts';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ContentError } from '../build/prepare-site.ts';
-import { UsageError } from '../build/build-site.ts';
+import { ContentError } from '../core/errors.ts';
+import { UsageError } from '../core/errors.ts';
 import { advice } from './advice.ts';
 import { emptyCache, readCache, writeCache } from './cache.ts';
 import { checkUrls, type EngineOptions, type EngineRun, type Progress, type UrlResult } from './engine.ts';

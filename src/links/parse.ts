@@ -1,3 +1,4 @@
+import { percentDecode } from '../core/page-facts.ts';
 /**
  * The one parsing layer for what comes from outside: URLs, fragments and response headers. Every
  * function here is total: bad input gives `undefined`, `NaN` or an error code, never an exception,
@@ -53,28 +54,6 @@ export function fragmentOf(url: string): string | undefined {
   const raw = 'url' in parsed ? parsed.url.hash.slice(1) : url.slice(hash + 1);
   const directive = raw.indexOf(':~:');
   return directive < 0 ? raw : raw.slice(0, directive);
-}
-
-const hex = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
-const utf8 = new TextDecoder('utf-8');
-
-/**
- * Percent-decodes as the URL standard does: `%` not followed by two hex digits stays as it is, and
- * the bytes are read as UTF-8 (invalid bytes become U+FFFD), e.g. `100%` → `100%`, `caf%C3%A9` → `café`.
- */
-export function percentDecode(text: string): string {
-  if (!text.includes('%')) return text;
-  const bytes = Buffer.from(text, 'utf8');
-  const out: number[] = [];
-  for (let i = 0; i < bytes.length; i++) {
-    const hi = bytes[i] === 37 && i + 2 < bytes.length ? hex(bytes[i + 1]) : -1;
-    const lo = hi >= 0 ? hex(bytes[i + 2]) : -1;
-    if (lo >= 0) {
-      out.push(hi * 16 + lo);
-      i += 2;
-    } else out.push(bytes[i]);
-  }
-  return utf8.decode(Uint8Array.from(out));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { pageFacts } from '../build/verify-output.ts';
+import { pageFacts } from '../core/page-facts.ts';
 import { decodeBody } from './charset.ts';
 import { isRetryable, needsGet } from './classify.ts';
 import { cookieHeader, storeCookies, type Cookies } from './cookies.ts';

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
-import { listFiles, pageFacts, verifyOutput } from '../build/verify-output.ts';
+import { listFiles } from '../core/files.ts';
+import { pageFacts } from '../core/page-facts.ts';
+import { verifyOutput } from '../core/verify-output.ts';
 import { parseUrl } from './parse.ts';
 import { serveSite } from './site-server.ts';
 

@@ -1,6 +1,8 @@
 /** Shared shapes of the link checker: what is checked, what came back, what is reported. */
 
-export type LinkState = 'ok' | 'redirected' | 'broken' | 'indeterminate' | 'skipped';
+import type { LinkState } from '../core/link-status.ts';
+
+export type { LinkState };
 
 /** One hop of a followed redirect chain, e.g. `{ url: 'http://a/', status: 301 }`. */
 export interface Hop {

@@ -1,6 +1,6 @@
 import type { LinkEntry } from '../content/types.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
-import type { LinkStatusFile } from '../links/status-file.ts';
+import type { LinkStatusFile } from '../core/link-status.ts';
 import type { Page, Reference } from './types.ts';
 
 /** Formats an ISO time as a long date in a locale, e.g. `2026-03-01T…` in `en` → `March 1, 2026`. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { listFiles } from '../build/verify-output.ts';
+import { listFiles } from '../core/files.ts';
 import { classicPagefind, wrapIndexFile } from './classic-pagefind.ts';
 import { offlineHtml } from './offline-links.ts';
 import { writeZip, type ZipEntry } from './zip-writer.ts';

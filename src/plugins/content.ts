@@ -1,6 +1,7 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import { clientScripts } from '../build/client-scripts.ts';
-import { ContentError, prepareSite, type PreparedSite } from '../build/prepare-site.ts';
+import { prepareSite, type PreparedSite } from '../build/prepare-site.ts';
+import { ContentError } from '../core/errors.ts';
 import { noteRenderedSite, takeHandedOffSite } from './site-state.ts';
 
 export interface ContentPluginOptions {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { pageFacts } from '../../src/build/verify-output.ts';
+import { pageFacts } from '../../src/core/page-facts.ts';
 import { emptyCache } from '../../src/links/cache.ts';
 import { decodeBody, looksLikeHtml, metaCharset } from '../../src/links/charset.ts';
 import { checkUrls, type EngineOptions } from '../../src/links/engine.ts';
-import { fragmentFound } from '../../src/links/fragments.ts';
-import { fragmentOf, parseContentType, parseLocation, parseUrl, percentDecode, retryAfterMs } from '../../src/links/parse.ts';
+import { fragmentFound } from '../../src/core/page-facts.ts';
+import { fragmentOf, parseContentType, parseLocation, parseUrl, retryAfterMs } from '../../src/links/parse.ts';
+import { percentDecode } from '../../src/core/page-facts.ts';
 import { fakeNetwork } from '../support/fake-network.ts';
 import { startFuzzServer } from '../support/fuzz/link-server.ts';
 import { caseSeed, seededRandom, type Random } from '../support/fuzz/random.ts';

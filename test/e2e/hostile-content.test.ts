@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { runCli } from '../support/helpers.ts';
 import { edgeText, linkPayloads, writeHostileSite, xssCorpus } from '../support/hostile-site.ts';
 import { auditPage, trapScript } from '../support/page-audit.ts';

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { xml2js } from 'xml-js';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { startApache } from '../support/apache.ts';
 import { runCli, root, tempDir } from '../support/helpers.ts';
 import { nginxPath } from '../support/nginx.ts';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { after, test } from 'node:test';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { builtinDictionaries, wantedUiKeys } from '../../src/i18n/create-i18n.ts';
 import { sourceHash } from '../../src/i18n/source-hash.ts';
 import { exampleDir, projectFiles, recipeFiles } from '../../src/init/project-files.ts';

@@ -4,7 +4,7 @@ import { dirname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { contentOf, expectedPages } from '../support/expected-site.ts';
 import { fixture, root, runCli, tempDir } from '../support/helpers.ts';
 import { serveFolder } from '../support/static-server.ts';

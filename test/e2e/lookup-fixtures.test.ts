@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { contentOf } from '../support/expected-site.ts';
 import { fixture, runCli, tempDir } from '../support/helpers.ts';
 import { serveFolder } from '../support/static-server.ts';

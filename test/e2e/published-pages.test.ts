@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { fixture, runCli, tempDir } from '../support/helpers.ts';
 
 const tmp = tempDir('fieldguide-published-');

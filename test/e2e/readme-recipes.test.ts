@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { after, before, test } from 'node:test';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { contentOf, expectedPages } from '../support/expected-site.ts';
 import { root, runCli, tempDir } from '../support/helpers.ts';
 

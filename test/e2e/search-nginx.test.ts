@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { contentOf } from '../support/expected-site.ts';
 import { root, runCli, tempDir } from '../support/helpers.ts';
 import { startNginx } from '../support/nginx.ts';

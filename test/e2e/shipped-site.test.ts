@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { expectedPages, translatedRecords } from '../support/expected-site.ts';
 import { root } from '../support/helpers.ts';
 import { servedBuild } from '../support/served-build.ts';

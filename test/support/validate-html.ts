@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { listFiles } from '../../src/build/verify-output.ts';
+import { listFiles } from '../../src/core/files.ts';
 import { root } from './helpers.ts';
 
 /** Every html-validate error in the built site under the project's .htmlvalidate.json, as `file:line:col rule: message`. */

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { selfLocating } from '../../../src/build/self-locating.ts';
-import { listFiles } from '../../../src/build/verify-output.ts';
+import { listFiles } from '../../../src/core/files.ts';
 import { notFoundFileFor } from '../../../src/plugins/not-found.ts';
 import { root, tempDir } from '../../support/helpers.ts';
 

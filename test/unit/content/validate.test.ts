@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { loadContent } from '../../../src/content/load.ts';
 import { formatProblem } from '../../../src/content/problems.ts';
 import { validateContent } from '../../../src/content/validate.ts';
-import { ContentError, loadTranslatedContent } from '../../../src/build/prepare-site.ts';
+import { loadTranslatedContent } from '../../../src/build/prepare-site.ts';
+import { ContentError } from '../../../src/core/errors.ts';
 import { fixture, root, tempDir } from '../../support/helpers.ts';
 
 /** Copies the valid fixture, lets the test edit files, and returns the formatted problems. */

@@ -1,8 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
-import { Parser } from 'htmlparser2';
-import { fragmentFound } from '../links/fragments.ts';
-import { percentDecode } from '../links/parse.ts';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { listFiles } from './files.ts';
+import { fragmentFound, pageFacts, percentDecode, type PageFacts } from './page-facts.ts';
 
 /** A link in the output that does not lead anywhere. */
 export interface BrokenLink {
@@ -12,44 +11,6 @@ export interface BrokenLink {
   reason: string;
 }
 
-interface PageFacts {
-  ids: Set<string>;
-  links: string[];
-}
-
-/** Every file below `dir`, as forward-slash paths relative to it. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split('\\').join('/'));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out.sort();
-}
-
-/** The ids and outgoing link targets (a, link, script, img, iframe, form) of one HTML page; links marked nofollow are not followed. */
-export function pageFacts(html: string): PageFacts {
-  const ids = new Set<string>();
-  const links: string[] = [];
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (attrs.id) ids.add(attrs.id);
-      if (name === 'a' && attrs.name) ids.add(attrs.name);
-      // rel="nofollow" marks links no crawler should follow, such as the feedback answers: following one is a vote.
-      if (name === 'a' && /(^|\s)nofollow(\s|$)/i.test(attrs.rel ?? '')) return;
-      const target = name === 'a' || name === 'link' ? attrs.href : name === 'script' || name === 'img' || name === 'iframe' ? attrs.src : name === 'form' ? attrs.action : undefined;
-      // Browsers strip leading and trailing ASCII whitespace from a URL attribute before parsing it.
-      if (target !== undefined) links.push(target.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ''));
-    },
-  }, { decodeEntities: true });
-  parser.write(html);
-  parser.end();
-  return { ids, links };
-}
 
 function isExternal(href: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(href);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { verifyOutput } from '../../../src/build/verify-output.ts';
+import { verifyOutput } from '../../../src/core/verify-output.ts';
 import { tempDir } from '../../support/helpers.ts';
 
 test('broken pages, missing fragments and root-absolute links are reported; good links are not', () => {
