@@ -1,22 +1,20 @@
 import type UserConfig from '@11ty/eleventy/UserConfig';
+import type { RenderInputs } from './src/build/render-site.ts';
 import assetsPlugin from './src/plugins/assets.ts';
 import contentPlugin from './src/plugins/content.ts';
 import notFoundPlugin from './src/plugins/not-found.ts';
-import searchPlugin from './src/plugins/search.ts';
 import templatesPlugin from './src/plugins/templates.ts';
 
-/** Wiring only: each concern lives in a plugin under src/plugins/. */
-export default function (eleventyConfig: UserConfig) {
+/**
+ * Wiring only: each concern lives in a plugin under src/plugins/. What to render arrives as an
+ * argument from the render step (src/build/render-site.ts), never through globals or the environment.
+ */
+export default function fieldguideConfig(eleventyConfig: UserConfig, inputs: RenderInputs): void {
+  // Eleventy takes folders from the config itself, not from plugins; includes are relative to src/pages/.
+  eleventyConfig.setIncludesDirectory('../../_includes');
+  eleventyConfig.setTemplateFormats(['njk']);
   eleventyConfig.addPlugin(templatesPlugin);
-  eleventyConfig.addPlugin(contentPlugin, {
-    dataDir: process.env.FIELDGUIDE_DATA ?? 'data',
-    keepLastGood: process.env.ELEVENTY_RUN_MODE === 'serve',
-  });
-  eleventyConfig.addPlugin(assetsPlugin);
-  eleventyConfig.addPlugin(notFoundPlugin, { assetsDir: 'src/assets' });
-  eleventyConfig.addPlugin(searchPlugin, { enabled: process.env.ELEVENTY_RUN_MODE === 'serve' });
-  return {
-    dir: { input: 'src/pages', includes: '../../_includes' },
-    templateFormats: ['njk'],
-  };
+  eleventyConfig.addPlugin(contentPlugin, { render: inputs.render });
+  eleventyConfig.addPlugin(assetsPlugin, { assetsDir: inputs.assetsDir, copy: inputs.render.assets });
+  eleventyConfig.addPlugin(notFoundPlugin, { assetsDir: inputs.assetsDir, pages: inputs.render.pages });
 }

@@ -21,11 +21,11 @@ export const commands: Record<string, { options: ParseArgsConfig['options']; pos
     run: initCommand,
   },
   build: {
-    options: { data: { type: 'string' }, out: { type: 'string' } },
+    options: { data: { type: 'string' }, out: { type: 'string' }, 'link-status': { type: 'string' } },
     run: buildCommand,
   },
   serve: {
-    options: { data: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    options: { data: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'link-status': { type: 'string' } },
     run: serveCommand,
   },
   i18n: {

@@ -1,19 +1,19 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Eleventy from '@11ty/eleventy';
-import { eleventyConfigFile } from '../package-root.ts';
-import { handOffSite } from '../plugins/site-state.ts';
-import { indexSite, type IndexSummary } from '../search/index-site.ts';
-import { prepareSite, type PreparedSite } from './prepare-site.ts';
+import { UsageError } from '../core/errors.ts';
+import { readStatus } from '../core/link-status.ts';
 import { verifyOutput, type BrokenLink } from '../core/verify-output.ts';
-
-/** The folder holding eleventy.config.ts, src/ and _includes/: the checkout, or lib/ of the npm package, which mirrors them. */
-export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { codeRoot } from '../package-root.ts';
+import { indexSite, type IndexSummary } from '../search/index-site.ts';
+import { clientScripts } from './client-scripts.ts';
+import { modelSite, validateSite, type ModelInputs, type PreparedSite } from './prepare-site.ts';
+import { renderSite, type RenderSet } from './render-site.ts';
 
 export interface BuildOptions {
   dataDir: string;
   outDir: string;
+  /** The link-status file `check-links` wrote, whose link health the pages show; none when unset. */
+  linkStatus?: string;
   /** Receives one line per finished phase. */
   log?: (line: string) => void;
 }
@@ -22,6 +22,7 @@ export interface BuildResult {
   site: PreparedSite;
   pages: number;
   links: number;
+  /** Milliseconds per phase: validate, model, render, verify, search. */
   timings: Record<string, number>;
   search: IndexSummary;
 }
@@ -34,14 +35,10 @@ export class OutputError extends Error {
   }
 }
 
-/** A usage problem with the output folder, such as one that would overwrite the sources. */
-export class UsageError extends Error {
-  name = 'UsageError';
-}
-
+/** Refuses an output folder that holds the data or the project, or that is some other non-empty folder. */
 function checkOutDir(outDir: string, dataDir: string): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
-  if (inside(dataDir, outDir) || inside(packageRoot.replace(/\/$/, ''), outDir) || inside(process.cwd(), outDir)) {
+  if (inside(dataDir, outDir) || inside(codeRoot, outDir) || inside(process.cwd(), outDir)) {
     throw new UsageError(`refusing to build into ${outDir}: it contains the data or the project; choose a separate folder such as _site`);
   }
   if (existsSync(outDir) && readdirSync(outDir).length > 0) {
@@ -53,9 +50,32 @@ function checkOutDir(outDir: string, dataDir: string): void {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** What the model takes from a build's options: the named link-status file, read here so the model gets data, not a path. */
+export function modelInputs(linkStatus: string | undefined): ModelInputs {
+  if (!linkStatus) return {};
+  const file = resolve(linkStatus);
+  return { linkStatus: { file, ...readStatus(file) } };
+}
+
+/** Everything a full build renders: every page, export file and client script, and the assets. */
+export function fullRenderSet(site: PreparedSite): RenderSet {
+  return { pages: site.pages, files: site.files, scripts: clientScripts(site.pages), assets: true, i18n: site.i18n };
+}
+
+/** Times one phase into `timings` under its name. */
+async function timed<T>(timings: Record<string, number>, phase: string, run: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await run();
+  } finally {
+    timings[phase] = performance.now() - t0;
+  }
+}
+
 /**
- * Validates, renders into a temporary folder, verifies every internal link there, and only then
- * swaps it into place: a failed build leaves the previous output untouched.
+ * The pipeline: validate → model → render into a temporary folder → verify every internal link
+ * there → index for search, and only then swap it into place: a failed build leaves the previous
+ * output untouched.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
@@ -63,37 +83,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   checkOutDir(outDir, dataDir);
   const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  const site = prepareSite(dataDir);
-  timings.validate = performance.now() - t0;
-  log(`validated ${options.dataDir} and computed ${site.pages.length} pages in ${seconds(timings.validate)}`);
+  const validated = await timed(timings, 'validate', () => validateSite(dataDir));
+  log(`validated ${options.dataDir} in ${seconds(timings.validate)}`);
+  const site = await timed(timings, 'model', () => modelSite(validated, modelInputs(options.linkStatus)));
+  log(`computed ${site.pages.length} pages in ${seconds(timings.model)}`);
   for (const note of site.notes) log(note);
 
   const tmpDir = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   rmSync(tmpDir, { recursive: true, force: true });
-  const cwd = process.cwd();
   try {
-    t0 = performance.now();
-    handOffSite(site);
-    process.env.FIELDGUIDE_DATA = dataDir;
-    process.chdir(packageRoot);
-    const eleventy = new Eleventy('src/pages', tmpDir, { configPath: eleventyConfigFile, quietMode: true });
-    await eleventy.write();
-    process.chdir(cwd);
-    timings.render = performance.now() - t0;
+    await timed(timings, 'render', () => renderSite(fullRenderSet(site), tmpDir));
     log(`rendered ${site.pages.length} pages in ${seconds(timings.render)}`);
 
-    t0 = performance.now();
-    const verified = verifyOutput(tmpDir);
-    timings.verify = performance.now() - t0;
+    const verified = await timed(timings, 'verify', () => verifyOutput(tmpDir));
     if (verified.pages === 0) throw new Error(`the renderer wrote no pages into ${tmpDir}`);
     if (verified.broken.length) throw new OutputError(verified.broken, options.outDir);
     log(`checked ${verified.links} internal links in ${verified.pages} pages in ${seconds(timings.verify)}`);
 
     // Indexing the temporary folder means a Pagefind failure, too, leaves the previous site in place.
-    t0 = performance.now();
-    const search = await indexSite(tmpDir, site.pages);
-    timings.search = performance.now() - t0;
+    const search = await timed(timings, 'search', () => indexSite(tmpDir, site.pages));
     log(`indexed ${search.pages} pages and ${search.records} steps for search (${search.languages.join(', ')}; ${(search.bytes / 1024).toFixed(0)} KB) in ${seconds(timings.search)}`);
 
     const oldDir = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
@@ -102,7 +110,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(oldDir, { recursive: true, force: true });
     return { site, pages: verified.pages, links: verified.links, timings, search };
   } finally {
-    process.chdir(cwd);
     rmSync(tmpDir, { recursive: true, force: true });
   }
 }

@@ -33,7 +33,7 @@ export async function buildCommand(values: Record<string, string | boolean | und
   const outDir = (values.out as string | undefined) ?? '_site';
   const started = performance.now();
   try {
-    const result = await buildSite({ dataDir, outDir, log: (line) => console.error(line) });
+    const result = await buildSite({ dataDir, outDir, linkStatus: values['link-status'] as string | undefined, log: (line) => console.error(line) });
     for (const w of result.site.warnings) console.error(formatReport([w]).split('\n')[0]);
     const secs = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`built ${result.pages} pages into ${outDir} in ${secs} s`);

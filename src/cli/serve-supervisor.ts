@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join, relative } from 'node:path';
-import { packageRoot } from '../build/build-site.ts';
-import { packageRoot as installedRoot } from '../package-root.ts';
+import { codeRoot as packageRoot, packageRoot as installedRoot } from '../package-root.ts';
 
 /** Set in the environment of the process that actually serves. */
 export const serveChildFlag = 'FIELDGUIDE_SERVE_CHILD';
@@ -25,6 +24,7 @@ export function superviseServe(argv: string[]): Promise<number> {
   let child: ChildProcess | undefined;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
+  let finish: (code: number) => void = () => {};
 
   const start = () => {
     child = spawn(process.execPath, [bin, 'serve', ...argv], { stdio: 'inherit', env: { ...process.env, [serveChildFlag]: '1' } });
@@ -32,6 +32,8 @@ export function superviseServe(argv: string[]): Promise<number> {
     current.once('exit', (code, signal) => {
       if (stopping || current !== child) return;
       child = undefined;
+      // A usage error (a taken port, say) will not go away with a code edit: stop with it.
+      if (code === 2) return finish(2);
       console.error(`fieldguide serve: the server stopped (${signal ?? `exit ${code}`}); fix the error and save a file in src/ to restart`);
     });
   };
@@ -59,6 +61,12 @@ export function superviseServe(argv: string[]): Promise<number> {
   start();
 
   return new Promise((done) => {
+    finish = (code) => {
+      stopping = true;
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      done(code);
+    };
     const stop = () => {
       stopping = true;
       clearTimeout(timer);

@@ -18,9 +18,10 @@ function isExternal(href: string): boolean {
 
 /**
  * Checks every internal link and `#fragment` in a built site, with no network. Root-absolute
- * links are reported too: they break when the site is served under a sub-path.
+ * links are reported too: they break when the site is served under a sub-path. `only` limits the
+ * pages whose links are checked (paths as `en/index.html`), e.g. to those a rebuild wrote.
  */
-export function verifyOutput(dir: string): { pages: number; links: number; broken: BrokenLink[] } {
+export function verifyOutput(dir: string, only?: readonly string[]): { pages: number; links: number; broken: BrokenLink[] } {
   const files = listFiles(dir);
   const fileSet = new Set(files);
   const facts = new Map<string, PageFacts>();
@@ -31,7 +32,8 @@ export function verifyOutput(dir: string): { pages: number; links: number; broke
   };
   const broken: BrokenLink[] = [];
   let count = 0;
-  const pages = files.filter((f) => f.endsWith('.html'));
+  // A rebuild checks only the pages it wrote, against every file of the site.
+  const pages = only ? only.filter((f) => fileSet.has(f)) : files.filter((f) => f.endsWith('.html'));
   for (const page of pages) {
     for (const href of factsOf(page).links) {
       count++;

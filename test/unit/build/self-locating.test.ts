@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { selfLocating } from '../../../src/build/self-locating.ts';
 import { listFiles } from '../../../src/core/files.ts';
-import { notFoundFileFor } from '../../../src/plugins/not-found.ts';
+import { notFoundFileFor } from '../../../src/serve/not-found-file.ts';
 import { root, tempDir } from '../../support/helpers.ts';
 
 const page = `<!doctype html>

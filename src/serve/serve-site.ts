@@ -1,0 +1,138 @@
+import { rmSync, watch, type FSWatcher } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSite, fullRenderSet, modelInputs } from '../build/build-site.ts';
+import { modelSite, validateSite, type PreparedSite } from '../build/prepare-site.ts';
+import { renderSite } from '../build/render-site.ts';
+import { ContentError } from '../core/errors.ts';
+import { verifyOutput } from '../core/verify-output.ts';
+import { formatReport } from '../content/problems.ts';
+import { codeRoot } from '../package-root.ts';
+import { indexSite } from '../search/index-site.ts';
+import { changesSince, renderedState, type RenderedState } from './changes.ts';
+import { startDevServer, type DevServer } from './dev-server.ts';
+
+export interface ServeOptions {
+  dataDir: string;
+  outDir: string;
+  host: string;
+  port: number;
+  linkStatus?: string;
+  /** Receives every line for the author: rebuilds, content errors, search. */
+  log: (line: string) => void;
+}
+
+export interface ServeSession {
+  server: DevServer;
+  /** Rebuilds now, as after a file change; resolves when the pages are written (search may follow). */
+  rebuild: (what: 'data' | 'templates') => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Folders whose files are templates or copied assets: an edit there re-renders every page. */
+const templateDirs = ['_includes', join('src', 'pages'), join('src', 'assets')].map((d) => join(codeRoot, d));
+
+/**
+ * `serve`'s pipeline: one full build (the same one `fieldguide build` runs), then, on every edit,
+ * validate and model again but render and verify only the pages whose model changed, reload the
+ * open pages, and re-index search in the background. Content errors keep the last good pages.
+ */
+export async function serveSite(options: ServeOptions): Promise<ServeSession> {
+  const { log } = options;
+  const dataDir = resolve(options.dataDir);
+  const outDir = resolve(options.outDir);
+  const first = await buildSite({ dataDir, outDir, linkStatus: options.linkStatus, log });
+  let site: PreparedSite = first.site;
+  let state: RenderedState = renderedState(fullRenderSet(site));
+  const server = await startDevServer(outDir, options.host, options.port);
+
+  // Search follows the pages: at most one indexing at a time, and one more if edits came meanwhile.
+  let indexing: Promise<void> | undefined;
+  let indexAgain = false;
+  const indexLater = (): void => {
+    if (indexing) return void (indexAgain = true);
+    indexing = (async () => {
+      do {
+        indexAgain = false;
+        const t0 = performance.now();
+        try {
+          const summary = await indexSite(outDir, site.pages);
+          log(`indexed ${summary.pages} pages for search (${summary.languages.join(', ')}) in ${seconds(performance.now() - t0)}`);
+        } catch (err) {
+          log(`fieldguide serve: ${(err as Error).message}; search keeps the previous index`);
+        }
+      } while (indexAgain);
+      indexing = undefined;
+    })();
+  };
+
+  const rebuildOnce = async (what: 'data' | 'templates'): Promise<void> => {
+    const t0 = performance.now();
+    let next: PreparedSite;
+    try {
+      next = modelSite(validateSite(dataDir), modelInputs(options.linkStatus));
+    } catch (err) {
+      if (!(err instanceof ContentError)) throw err;
+      log(`${err.message}\nfieldguide serve: content errors; still serving the last good build`);
+      return;
+    }
+    const full = fullRenderSet(next);
+    const changes = what === 'templates' ? { set: full, removed: [], state: renderedState(full) } : changesSince(state, full);
+    for (const path of changes.removed) rmSync(join(outDir, path), { force: true });
+    if (changes.set.pages.length || changes.set.files.length || changes.set.scripts.length || changes.set.assets) await renderSite(changes.set, outDir);
+    const verified = verifyOutput(outDir, changes.set.pages.map((p) => p.outputPath));
+    for (const b of verified.broken) log(`${join(outDir, b.page)}: broken link "${b.href}" (${b.reason})`);
+    site = next;
+    state = changes.state;
+    for (const w of next.warnings) log(formatReport([w]).split('\n')[0]);
+    server.reload();
+    log(`rebuilt ${changes.set.pages.length} of ${next.pages.length} pages in ${seconds(performance.now() - t0)}`);
+    if (changes.set.pages.length || changes.removed.length) indexLater();
+  };
+
+  // Edits arrive in bursts (an editor writes a file in steps): rebuild once per burst, one at a time.
+  let running: Promise<void> = Promise.resolve();
+  let pending: 'data' | 'templates' | undefined;
+  const rebuild = (what: 'data' | 'templates'): Promise<void> => {
+    pending = pending === 'templates' || what === 'templates' ? 'templates' : 'data';
+    running = running.then(async () => {
+      const job = pending;
+      pending = undefined;
+      if (!job) return;
+      try {
+        await rebuildOnce(job);
+      } catch (err) {
+        log(`fieldguide serve: rebuild failed: ${(err as Error).message}; still serving the last good build`);
+      }
+    });
+    return running;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  let burst: 'data' | 'templates' = 'data';
+  const onChange = (what: 'data' | 'templates') => {
+    if (what === 'templates') burst = 'templates';
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const job = burst;
+      burst = 'data';
+      void rebuild(job);
+    }, 30);
+  };
+  const watchers: FSWatcher[] = [
+    watch(dataDir, { recursive: true }, () => onChange('data')),
+    ...templateDirs.map((d) => watch(d, { recursive: true }, () => onChange('templates'))),
+  ];
+
+  return {
+    server,
+    rebuild,
+    stop: async () => {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      await running;
+      await indexing;
+      await server.close();
+    },
+  };
+}
