@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { commands as table } from '../../../src/cli/commands.ts';
 import { dispatch, withHelp, type CliIo } from '../../../src/cli/dispatch.ts';
 import { exitCodes } from '../../../src/cli/exit-codes.ts';
+import { i18nCommand } from '../../../src/cli/i18n.ts';
 import type { CommandTable, Values } from '../../../src/cli/table.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fieldguide-cli-'));
@@ -106,4 +107,15 @@ test('help: the list without a command, a command\'s help with one, the same as 
   assert.match(build.out[0], /^Usage: fieldguide build /);
   assert.deepEqual(await run(['build', '--help']), build);
   assert.deepEqual(await run(['build', '-h']), build);
+});
+
+test('an unknown i18n subcommand names the closest one', async (t) => {
+  const lines: string[] = [];
+  t.mock.method(console, 'error', (line: string) => lines.push(line));
+  assert.equal(await i18nCommand({}, ['stats']), 2);
+  assert.equal(await i18nCommand({}, ['frobnicate']), 2);
+  assert.deepEqual(lines, [
+    "fieldguide i18n: unknown subcommand \"stats\"; did you mean \"status\"?; run 'fieldguide i18n --help'",
+    "fieldguide i18n: unknown subcommand \"frobnicate\"; use status, stamp, init, export or import; run 'fieldguide i18n --help'",
+  ]);
 });
