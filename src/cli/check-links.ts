@@ -15,15 +15,9 @@ import { systemNetwork, type Network } from '../links/network.ts';
 import { defaultStatusFile } from '../core/link-status.ts';
 import type { CheckReport } from '../links/types.ts';
 import { reportFailure } from './build.ts';
+import { exitCodes } from './exit-codes.ts';
 
 type Values = Record<string, string | boolean | undefined>;
-
-export const checkLinksOptions = {
-  site: { type: 'string' }, data: { type: 'string' }, offline: { type: 'boolean' }, format: { type: 'string' },
-  output: { type: 'string' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' }, status: { type: 'string' },
-  fix: { type: 'boolean' }, timeout: { type: 'string' }, concurrency: { type: 'string' }, ttl: { type: 'string' },
-  'indeterminate-days': { type: 'string' }, 'max-time': { type: 'string' },
-} as const;
 
 const formats = ['text', 'json', 'junit', 'markdown', 'github'] as const;
 export const defaultCacheFile = '.cache/fieldguide/links.json';
@@ -55,7 +49,7 @@ function render(format: (typeof formats)[number], report: CheckReport, siteDir: 
 }
 
 /** Exit code when the outside could not be reached and nothing was found broken. */
-export const noNetworkExit = 3;
+export const noNetworkExit = exitCodes.noNetwork;
 
 /** What the command talks to: the network, and where its report, messages and progress go. */
 export interface CheckLinksIo {

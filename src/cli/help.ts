@@ -1,261 +1,66 @@
-/** Help texts: what each command does, its options and defaults, and its exit codes. */
-export const help: Record<string, string> = {
-  main: `Usage: fieldguide <command> [options]
+import { exitCodeMeanings } from './exit-codes.ts';
+import { allOptions, globalOptions, type Command, type CommandTable, type OptionSpec } from './table.ts';
+
+/** Width the help is wrapped to. */
+const width = 92;
+
+/**
+ * Words of `text` in lines of at most `room` characters, then `tail` kept whole, e.g.
+ * `wrap('a b c', 3)` → `['a b', 'c']`.
+ */
+export function wrap(text: string, room: number, tail?: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of [...text.split(/\s+/).filter(Boolean), ...(tail ? [tail] : [])]) {
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/** How an option is written in the help, e.g. `--data DIR`, `-h, --help`. */
+export const optionLabel = (name: string, o: OptionSpec): string =>
+  `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
+
+/** The "Options:" section, written from the declared options: each one's label and its wrapped description. */
+export function optionsSection(options: Record<string, OptionSpec>): string {
+  const labels = Object.entries(options).map(([name, o]) => [optionLabel(name, o), o] as const);
+  const column = Math.max(...labels.map(([label]) => label.length)) + 2;
+  const lines = labels.flatMap(([label, o]) => {
+    const [first, ...more] = wrap(o.description, width - 2 - column, o.default === undefined ? undefined : `(default: ${o.default})`);
+    return [`  ${label.padEnd(column)}${first}`, ...more.map((l) => `${' '.repeat(2 + column)}${l}`)];
+  });
+  return `Options:\n${lines.join('\n')}`;
+}
+
+/** `fieldguide <name> --help`: usage, what it does, its options, notes and exit codes. */
+export function commandHelp(command: Command): string {
+  return [`Usage: ${command.usage}`, command.description, optionsSection(allOptions(command)), command.notes, command.exits]
+    .filter((part): part is string => Boolean(part))
+    .join('\n\n');
+}
+
+/** `fieldguide --help`: the command list, the global options and the exit codes. */
+export function mainHelp(table: CommandTable): string {
+  const names = Object.keys(table);
+  const column = Math.max(...names.map((n) => n.length)) + 2;
+  const list = names.map((name) => `  ${name.padEnd(column)}${table[name].summary}`).join('\n');
+  const codeColumn = Math.max(...exitCodeMeanings.map(([code]) => String(code).length)) + 2;
+  const exits = exitCodeMeanings.map(([code, meaning]) => `  ${String(code).padEnd(codeColumn)}${meaning}`).join('\n');
+  return `Usage: fieldguide <command> [options]
        fieldguide --version
 
 Builds a static troubleshooting site from structured JSON content.
 
 Commands:
-  init         start a knowledge base: an example site, schemas, CI and hosting files
-  build        validate data/ and build the site into _site/
-  serve        build, then serve on http://127.0.0.1:8080 and rebuild on edits
-  bundle       zip the built site for reading offline, from disk, with search
-  check-links  check the link registry and every link of the built site
-  i18n         translation status, review stamps, new languages, XLIFF export and import
-  import       bring Docs-style markdown articles and translations into data/
-  schemas      write the JSON Schemas editors use into data/schemas/
-  help         show help for a command (fieldguide help build)
+${list}
 
 Run 'fieldguide <command> --help' for the options of a command, and 'fieldguide --version'
-(or -v) for the version.
-Exit codes: 0 success, 1 content or build errors (check-links: broken links), 2 usage errors,
-3 check-links could not reach the network.`,
+(or -v) for the version. Every command also takes:
+${optionsSection(globalOptions).split('\n').slice(1).join('\n')}
 
-  build: `Usage: fieldguide build [--data DIR] [--out DIR]
-
-Validates every file of the data folder, reporting all problems at once, then renders
-the site into a temporary folder, checks every internal link and #fragment, builds the
-search index (one per language, with Pagefind), and only then replaces the output
-folder. A failed build leaves the previous output untouched.
-
-Options:
-  --data DIR   content folder (default: data)
-  --out DIR    output folder (default: _site)
-  -h, --help   show this help
-
-Exit codes: 0 built, 1 content errors, broken internal links or a search index error
-(report on stderr), 2 usage errors.`,
-
-  serve: `Usage: fieldguide serve [--data DIR] [--out DIR] [--port N] [--host ADDR]
-
-Builds the site and serves it with live reload; edits to the data folder and to the
-templates in _includes/ rebuild it and reload the browser. Content errors are printed
-and the last good pages stay served. A change to Fieldguide's own code (src/*.ts,
-eleventy.config.ts) restarts the server process, since running code cannot reload.
-
-Options:
-  --data DIR   content folder (default: data)
-  --out DIR    output folder (default: _site)
-  --port N     port (default: 8080)
-  --host ADDR  address to listen on (default: 127.0.0.1; use 0.0.0.0 to share on
-               your network)
-  -h, --help   show this help`,
-
-
-  i18n: `Usage: fieldguide i18n status [--data DIR] [--format text|json] [--check]
-       fieldguide i18n stamp <locale> <record-id | prefix/* | overlay-file>... [--data DIR] [--method METHOD]
-       fieldguide i18n stamp <locale> --all [--data DIR] [--method METHOD]
-       fieldguide i18n init <locale> [--data DIR]
-       fieldguide i18n export <locale> [--format xliff] [--output FILE] [--data DIR]
-       fieldguide i18n import <file.xlf> [--data DIR] [--locale LOCALE] [--dry-run]
-
-status  Reports, for every locale but the source one, how many records are translated,
-        stale (the source text changed since), missing (shown in the source language)
-        and machine-translated, and every protected term a translation lost, each
-        with its file and line. The built site has the same report at
-        /<locale>/translation-status/.
-        --check exits 1 when a locale exceeds a threshold set in site.json
-        (translationPolicy.thresholds; by default no stale human translation and no
-        protected-term violation is allowed).
-
-stamp   Records that translations were checked against the current source: sets each
-        record's source hash to the current text's hash and its method to reviewed (or
-        --method), keeping the file's formatting. Record ids are the keys listed by
-        status, e.g. step/<article>/<step>, code/<catalog>/<code>, article/<id>,
-        catalog/<id>, phase/<catalog>/<id>, link/<id>, site. A key prefix ending in /*
-        (step/<article>/*), an overlay file (data/translations/<locale>/articles/<id>.json)
-        or --all stamps many at once: only records that have a translation are stamped,
-        records already current are listed as such, untranslated ones as skipped.
-
-init    Adds a language: lists it in site.json (label: the language's own name, e.g.
-        Deutsch; dir from its script) unless it is there, writes
-        translations/<locale>/ui.json with every UI string the locale needs (its own
-        plural forms) in the source language as a guide (an existing ui.json only
-        gets the keys it lacks), and lists per kind the records without a translation
-        and the overlay files they go in. UI strings still identical to the source
-        count as untranslated until translated (or listed in "$sameAsSource").
-        Refuses a code that is not a BCP 47 tag and the source locale.
-
-export  Writes the locale's translation as XLIFF 1.2 for a translation tool (to stdout,
-        or --output FILE): one <file> per overlay file, one <trans-unit> per field of
-        each record (id <record-id>#<field>, e.g. step/<article>/<step>#text) and per UI
-        string (ui/<key>), with the source text, the current translation and its state:
-        new (missing), needs-review-translation (stale), translated (human; machine ones
-        with state-qualifier mt-suggestion) or final (reviewed). Protected terms (code
-        spans, link:/error: targets, glossary terms, {{placeholders}}) are locked <ph>,
-        <bpt>/<ept> codes; extradata holds the hash of the source the unit was made from.
-
-import  Writes a translated XLIFF file back into the overlays, editing each file in place
-        (missing files are created with "$schema" and a translation block), and prints
-        one line per changed record and UI string, then a count. Units whose target and
-        state are unchanged are left alone, so importing an export unedited changes
-        nothing. A confirmed unit (final or signed-off: reviewed; translated: human, or
-        machine with mt-suggestion) is stamped with the hash the unit carries, so a
-        translation of an older source shows as stale; other states are written as
-        drafts, not stamped. Empty targets change nothing. Refused, with the file, line
-        and column and nothing written: malformed XML, a target-language that is not a
-        translated locale of the site (or not --locale), unknown unit ids, and targets
-        the build would refuse (lost protected terms, link targets other than link:,
-        error: and #anchors, lost {{placeholders}}). --dry-run prints the changes only.
-
-Options:
-  --data DIR       content folder (default: data)
-  --format FORMAT  status output: text (default) or json; export: xliff (default)
-  --output FILE    export: write the XLIFF to FILE instead of stdout
-  --locale LOCALE  import: refuse a file that translates into another locale
-  --dry-run        import: print what would change; write nothing
-  --check          status: exit 1 when a threshold is exceeded
-  --method METHOD  stamp: reviewed (default), human or machine
-  --all            stamp: every translated record of the locale
-  -h, --help       show this help
-
-Exit codes: 0 ok, 1 content errors, a refused import or thresholds exceeded, 2 usage errors.`,
-  'check-links': `Usage: fieldguide check-links [--site DIR] [--data DIR] [--offline] [--format FORMAT]
-         [--output FILE] [--cache FILE | --no-cache] [--status FILE] [--fix]
-         [--timeout MS] [--concurrency N] [--ttl HOURS] [--indeterminate-days N] [--max-time S]
-
-Checks every URL of the link registry (current addresses and archive copies) and every
-link of the built site, internal links and #fragments included, as a browser sees them.
-Each unique URL is requested once (URLs differing only in #fragment share the request), at
-most N at a time and at most 4 per host, with a User-Agent naming Fieldguide and a cookie
-jar for the run; HEAD first, GET when HEAD fails. 429 is retried after its Retry-After (up to
-60 s, never past --max-time), 5xx and network errors twice with back-off (1 s, 2 s).
-Redirects are followed and recorded, to http: and https: addresses only. Fragments are
-checked on HTML pages only (by Content-Type, in the page's charset); # and #top always exist.
-
-Verdicts: ok; redirected (permanent 301/308 or temporary); broken (404, 410, unknown host,
-connection refused, missing #fragment, redirect loop, a redirect to an unparseable or
-non-web address); indeterminate (429 or 5xx after retries, timeout, 401/403/999 from bot
-protection, 451, no network). Only broken fails the run; a URL that stays indeterminate for
-more than --indeterminate-days becomes broken.
-
-Options:
-  --site DIR              built site to crawl (default: _site)
-  --data DIR              content folder with links.json (default: data)
-  --offline               check internal links and #fragments only; no network
-  --format FORMAT         text, json, junit, markdown or github (default: text)
-  --output FILE           write the report to FILE instead of stdout
-  --cache FILE            results kept between runs (default: .cache/fieldguide/links.json)
-  --no-cache              neither read nor write the cache
-  --status FILE           link status for readers, read by 'fieldguide build'
-                          (default: .cache/fieldguide/link-status.json)
-  --fix                   rewrite permanent redirects into links.json, keeping the old URL
-                          in the link's history; broken and indeterminate links are left alone
-  --timeout MS            per-request timeout (default: 15000)
-  --concurrency N         requests at once overall (default: 8)
-  --ttl HOURS             a URL found ok within this time is not requested again (default: 24)
-  --indeterminate-days N  days an indeterminate URL is tolerated (default: 7)
-  --max-time S            bound on the whole run, waits and retries included; URLs not
-                          reached in time are indeterminate (default: 900)
-  -h, --help              show this help
-
-When no host outside this machine can be reached (every one fails to resolve or connect,
-or the resolver does not answer), the run says "no network: N external links not
-checked", gives them indeterminate and leaves the link status file as it was.
-
-Progress goes to stderr: a bar on a terminal, plain lines otherwise.
 Exit codes:
-  0 no broken links (warnings allowed)
-  1 broken links or content errors
-  2 usage or configuration errors (such as a missing site folder)
-  3 no network: external links could not be checked, and nothing else was broken`,
-  bundle: `Usage: fieldguide bundle [--site DIR] [--out FILE.zip]
-
-Writes a zip of a built site that works when unzipped and opened straight from disk
-(file://): every link names its index.html, and search works with no server and no
-network. The zip holds a README.txt saying which file to open. Prints the zip's size.
-
-Options:
-  --site DIR      built site to bundle (default: _site; run 'fieldguide build' first)
-  --out FILE.zip  zip to write (default: dist/site.zip); the site sits in a folder
-                  named after the file (site/index.html)
-  -h, --help      show this help
-
-Exit codes: 0 written, 1 the folder is not a built site or the zip cannot be written,
-2 usage errors.`,
-  import: `Usage: fieldguide import <file.md>... [--data DIR] [--translation-of ARTICLE-ID]
-         [--locale LOCALE] [--dry-run]
-
-Imports Microsoft Docs-style markdown: YAML front matter, a title (its <a name="..."> anchor
-becomes the article id), an introduction and an ordered list of steps. Inline links go into
-links.json (an entry whose URL or history holds the address is reused; new ones get ids
-from their path); bold or code-span names that are codes of a catalog become error:
-references. Front matter: ms.date -> updated, ms.author/author -> owner, audience,
-ROBOTS -> robots, description -> summary.
-
-With --translation-of, each file becomes the translation overlay of that article in its
-locale (ms.contentlocale, or --locale): steps are matched to the source's steps by position
-and by the links and codes they share, ms.translationtype MT/HT -> machine/human,
-ms.lasthandoff -> date, and ms.openlocfilehash, ms.sourcegitcommit and ms.locfileid are kept
-under translation.imported. Protected terms the translation lost are listed.
-
-Everything is validated with the data folder before anything is written; on any error
-nothing is written. Importing the same file again changes nothing.
-
-Options:
-  --data DIR               content folder (default: data)
-  --translation-of ID      import as a translation of this article
-  --locale LOCALE          the translation's locale when the front matter has none
-  --dry-run                print the files that would be written; write nothing
-  -h, --help               show this help
-
-Exit codes: 0 imported (lost protected terms are reported on stderr), 1 a file cannot be
-imported or the result would not be valid, 2 usage errors.`,
-  init: `Usage: fieldguide init [DIR] [--title TEXT] [--locales en,de] [--force]
-
-Writes a small knowledge base into DIR (default: the current folder) that builds as it is:
-the example of Kestrel Backup, a made-up product (data/site.json with a glossary, one
-article of four steps, one error catalog with phases, links.json), a German translation
-with one stale step and one code not yet translated so every translation notice shows,
-data/schemas/ with .vscode/settings.json mapping each data file to its schema, a README
-for authors, package.json and .gitignore, the CI recipes (.github/workflows/links.yml,
-azure-pipelines.yml, .gitlab-ci.yml) and the hosting recipes (Dockerfile, deploy/nginx.conf,
-deploy/iis/web.config, deploy/apache/.htaccess). Then prints the commands that build and
-serve it.
-
-On a terminal it asks for what the options leave out; otherwise (CI, scripts) it uses
-the defaults and asks nothing.
-
-Options:
-  --title TEXT      the site's title (default: the example's, "Kestrel Backup troubleshooting");
-                    a new title leaves the site record untranslated in the other languages
-  --locales LIST    languages, comma-separated, the source first; the example is written in
-                    English, so the list starts with en (default: en,de). de gets the
-                    example's German translation; any other gets a ui.json to translate
-  --force           write into a folder that is not empty, adding only the files it lacks
-                    and keeping every file it has; when it already has data/site.json, none
-                    of the example's content is added, so it never mixes with yours
-  -h, --help        show this help
-
-A folder holding only .git, node_modules, package.json, package-lock.json or .npmrc counts
-as empty, so 'npm install fieldguide && npx fieldguide init' works in a new folder.
-
-Exit codes: 0 written, 1 the folder is not empty (without --force) or is a file, or the questions
-were ended (Ctrl+D) before an answer, 2 usage errors.`,
-  schemas: `Usage: fieldguide schemas [DIR] [--check]
-
-Writes the JSON Schemas of this version of Fieldguide into DIR/schemas/, where DIR is the
-data folder (default: data): one for each source file (site, article, catalog, links) and
-one for each translation overlay and ui.json. Every data file names its schema with a
-relative "$schema" path into that folder ("../schemas/article.schema.json"), and so does
-every file Fieldguide writes (init, import, i18n init and import), so editors find them in
-any checkout or copy of the data folder, without node_modules. The build always validates
-against Fieldguide's own copy; run this after upgrading Fieldguide so editors agree with it.
-
-Options:
-  --check      write nothing; exit 1 when a schema is missing or differs
-  -h, --help   show this help
-
-Exit codes: 0 written or current, 1 out of date (--check), 2 usage errors (DIR has no
-site.json).`,
-};
+${exits}`;
+}

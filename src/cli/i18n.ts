@@ -16,6 +16,7 @@ import { initLocale } from '../i18n/init-locale.ts';
 import { exportXliff } from '../i18n/xliff-export.ts';
 import { changeLine, importSummary, importXliff } from '../i18n/xliff-import.ts';
 import { exportSummary, localeUnits, translatedLocaleProblem } from '../i18n/xliff-units.ts';
+import { closeName } from './suggest.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -136,7 +137,14 @@ async function importCommand(values: Values, rest: string[]): Promise<number> {
   return 0;
 }
 
+const subcommandNames = ['status', 'stamp', 'init', 'export', 'import'];
 const subcommands = 'status, stamp, init, export or import';
+
+/** `unknown subcommand "stats"; did you mean "status"?`, or the list when none is close. */
+function unknownSubcommand(sub: string): string {
+  const near = closeName(sub, subcommandNames);
+  return `unknown subcommand "${sub}"; ${near ? `did you mean "${near}"?` : `use ${subcommands}`}`;
+}
 
 /** `fieldguide i18n status|stamp|init|export|import`: translation status for translators and CI, and review stamps. */
 export async function i18nCommand(values: Values, positionals: string[]): Promise<number> {
@@ -153,5 +161,5 @@ export async function i18nCommand(values: Values, positionals: string[]): Promis
     console.error(`fieldguide i18n ${sub}: content errors; fix them first`);
     return 1;
   }
-  return usage(sub ? `unknown subcommand "${sub}"; use ${subcommands}` : `name a subcommand: ${subcommands}`);
+  return usage(sub ? unknownSubcommand(sub) : `name a subcommand: ${subcommands}`);
 }

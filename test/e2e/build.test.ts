@@ -70,7 +70,7 @@ test('a search indexer that dies mid-build fails the build in one line and keeps
 test('usage errors exit 2 with one clear line', () => {
   const unknown = runCli(['build', '--outt', out]);
   assert.equal(unknown.code, 2);
-  assert.equal(unknown.stderr.trim(), "fieldguide build: Unknown option '--outt'; run 'fieldguide build --help'");
+  assert.equal(unknown.stderr.trim(), 'fieldguide build: unknown option "--outt"; did you mean "--out"?');
   const intoData = runCli(['build', '--data', fixture('valid'), '--out', fixture('valid')]);
   assert.equal(intoData.code, 2);
   assert.match(intoData.stderr, /refusing to build into .*fixtures\/valid: it contains the data or the project/);

@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseArgs } from 'node:util';
-import { checkLinksOptions, runCheckLinks } from '../../src/cli/check-links.ts';
+import { runCheckLinks } from '../../src/cli/check-links.ts';
+import { commands } from '../../src/cli/commands.ts';
+import { parserOptions, type Values } from '../../src/cli/table.ts';
 import { fakeNetwork } from '../support/fake-network.ts';
 import { fixture, tempDir } from '../support/helpers.ts';
 import { startMisbehavingServer } from '../support/misbehaving-server.ts';
@@ -104,7 +106,7 @@ async function offlineRun(args: string[]): Promise<{ code: number; out: string; 
   let out = '';
   const err: string[] = [];
   const progress = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
-  const code = await runCheckLinks(parseArgs({ args, options: checkLinksOptions }).values, { network: fakeNetwork(), out: (t) => (out += t), err: (l) => err.push(l), progress });
+  const code = await runCheckLinks(parseArgs({ args, options: parserOptions(commands['check-links']) }).values as Values, { network: fakeNetwork(), out: (t) => (out += t), err: (l) => err.push(l), progress });
   return { code, out, err };
 }
 
