@@ -14,7 +14,7 @@ export default function fieldguideConfig(eleventyConfig: UserConfig, inputs: Ren
   eleventyConfig.setIncludesDirectory('../../_includes');
   eleventyConfig.setTemplateFormats(['njk']);
   eleventyConfig.addPlugin(templatesPlugin);
-  eleventyConfig.addPlugin(contentPlugin, { render: inputs.render });
+  eleventyConfig.addPlugin(contentPlugin, { render: inputs.render, onWrite: inputs.onWrite });
   eleventyConfig.addPlugin(assetsPlugin, { assetsDir: inputs.assetsDir, copy: inputs.render.assets });
   eleventyConfig.addPlugin(notFoundPlugin, { assetsDir: inputs.assetsDir, pages: inputs.render.pages });
 }

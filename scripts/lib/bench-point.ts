@@ -39,7 +39,7 @@ export interface PointOptions {
 /** Runs the worker once and parses the JSON line it prints last. */
 async function run(args: string[], profileDir?: string): Promise<RunFigures> {
   const prof = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = await runNode([...prof, '--import', 'tsx', worker, ...args], { FIELDGUIDE_LINK_STATUS: '/nonexistent/link-status.json' });
+  const child = await runNode([...prof, '--import', 'tsx', worker, ...args]);
   const last = child.stdout.trim().split('\n').pop() ?? '';
   return { ...(JSON.parse(last) as WorkerResult), peakTreeRss: child.peakTreeRss };
 }

@@ -31,21 +31,22 @@ function cpuMs(): number {
 
 /** Fieldguide's real pipeline: `buildSite` (validate, render, verify, search), then the offline bundle. */
 async function fieldguide(data: string, out: string, zip: string): Promise<WorkerResult> {
-  const phases = ['validate', 'render', 'verify', 'search'];
   const cpu: Record<string, number> = {};
   let mark = cpuMs();
-  // buildSite logs one line as each phase ends, in this order.
-  const log = () => {
+  const onPhase = (phase: string) => {
     const now = cpuMs();
-    cpu[phases[Object.keys(cpu).length]] = now - mark;
+    cpu[phase] = now - mark;
     mark = now;
   };
-  const built = await buildSite({ dataDir: data, outDir: out, log });
+  const built = await buildSite({ dataDir: data, outDir: out, onPhase });
   mark = cpuMs();
   const t0 = performance.now();
   const bundle = bundleSite(out, zip);
   cpu.bundle = cpuMs() - mark;
-  return { pages: built.pages, timings: { ...built.timings, bundle: performance.now() - t0 }, cpu, maxRss: 0, zipBytes: bundle.bytes };
+  // `validate` keeps its earlier meaning, validate + model, so results stay comparable; the parts sit beside it.
+  const timings = { ...built.timings, validate: built.timings.validate + built.timings.model, validateOnly: built.timings.validate, bundle: performance.now() - t0 };
+  Object.assign(cpu, { validate: cpu.validate + cpu.model, validateOnly: cpu.validate });
+  return { pages: built.pages, timings, cpu, maxRss: 0, zipBytes: bundle.bytes };
 }
 
 /** The plain-Eleventy baseline: its own folder, no config file, one paginated Nunjucks template. */

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
+import type { PhaseProgress } from '../core/progress.ts';
 import { readStatus } from '../core/link-status.ts';
 import { verifyOutput, type BrokenLink } from '../core/verify-output.ts';
 import { codeRoot } from '../package-root.ts';
@@ -16,6 +17,10 @@ export interface BuildOptions {
   linkStatus?: string;
   /** Receives one line per finished phase. */
   log?: (line: string) => void;
+  /** Receives work done in the long phases (render, verify). */
+  progress?: PhaseProgress;
+  /** Called as each phase ends, with its name and milliseconds. */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 export interface BuildResult {
@@ -62,13 +67,14 @@ export function fullRenderSet(site: PreparedSite): RenderSet {
   return { pages: site.pages, files: site.files, scripts: clientScripts(site.pages), assets: true, i18n: site.i18n };
 }
 
-/** Times one phase into `timings` under its name. */
-async function timed<T>(timings: Record<string, number>, phase: string, run: () => T | Promise<T>): Promise<T> {
+/** Times one phase into `timings` under its name and tells `onPhase`. */
+async function timed<T>(timings: Record<string, number>, phase: string, run: () => T | Promise<T>, onPhase?: (phase: string, ms: number) => void): Promise<T> {
   const t0 = performance.now();
   try {
     return await run();
   } finally {
     timings[phase] = performance.now() - t0;
+    onPhase?.(phase, timings[phase]);
   }
 }
 
@@ -83,25 +89,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   checkOutDir(outDir, dataDir);
   const timings: Record<string, number> = {};
-  const validated = await timed(timings, 'validate', () => validateSite(dataDir));
+  const { onPhase, progress } = options;
+  const validated = await timed(timings, 'validate', () => validateSite(dataDir), onPhase);
   log(`validated ${options.dataDir} in ${seconds(timings.validate)}`);
-  const site = await timed(timings, 'model', () => modelSite(validated, modelInputs(options.linkStatus)));
+  const site = await timed(timings, 'model', () => modelSite(validated, modelInputs(options.linkStatus)), onPhase);
   log(`computed ${site.pages.length} pages in ${seconds(timings.model)}`);
   for (const note of site.notes) log(note);
 
   const tmpDir = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   rmSync(tmpDir, { recursive: true, force: true });
   try {
-    await timed(timings, 'render', () => renderSite(fullRenderSet(site), tmpDir));
+    await timed(timings, 'render', () => renderSite(fullRenderSet(site), tmpDir, progress && ((d, t) => progress('rendering', d, t))), onPhase);
     log(`rendered ${site.pages.length} pages in ${seconds(timings.render)}`);
 
-    const verified = await timed(timings, 'verify', () => verifyOutput(tmpDir));
+    const verified = await timed(timings, 'verify', () => verifyOutput(tmpDir, undefined, progress && ((d, t) => progress('checking links', d, t))), onPhase);
     if (verified.pages === 0) throw new Error(`the renderer wrote no pages into ${tmpDir}`);
     if (verified.broken.length) throw new OutputError(verified.broken, options.outDir);
     log(`checked ${verified.links} internal links in ${verified.pages} pages in ${seconds(timings.verify)}`);
 
     // Indexing the temporary folder means a Pagefind failure, too, leaves the previous site in place.
-    const search = await timed(timings, 'search', () => indexSite(tmpDir, site.pages));
+    const search = await timed(timings, 'search', () => indexSite(tmpDir, site.pages), onPhase);
     log(`indexed ${search.pages} pages and ${search.records} steps for search (${search.languages.join(', ')}; ${(search.bytes / 1024).toFixed(0)} KB) in ${seconds(timings.search)}`);
 
     const oldDir = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);

@@ -24,6 +24,8 @@ export interface RenderSet {
 export interface RenderInputs {
   render: RenderSet;
   assetsDir: string;
+  /** Called as each output file is written. */
+  onWrite?: () => void;
 }
 
 /** The folder the stylesheet and scripts are copied from, beside the running code (a checkout or lib/). */
@@ -33,15 +35,19 @@ export const assetsDir = join(codeRoot, 'src', 'assets');
  * The render phase: Eleventy writes the set's pages into `outDir`. The set reaches the config as
  * an argument and every path is absolute, so the working directory plays no part.
  */
-export async function renderSite(render: RenderSet, outDir: string): Promise<{ written: number }> {
+export async function renderSite(render: RenderSet, outDir: string, progress?: (done: number, total: number) => void): Promise<{ written: number }> {
+  const total = render.pages.length + render.files.length + render.scripts.length;
+  let done = 0;
+  const onWrite = progress && (() => ++done % 100 === 0 && progress(done, total));
   const eleventy = new Eleventy(join(codeRoot, 'src', 'pages'), outDir, {
     // No config file: the config is a function of this render's inputs.
     configPath: false as unknown as string,
     quietMode: true,
-    config: (eleventyConfig: UserConfig) => fieldguideConfig(eleventyConfig, { render, assetsDir }),
+    config: (eleventyConfig: UserConfig) => fieldguideConfig(eleventyConfig, { render, assetsDir, onWrite }),
   });
   // Our own phase lines say what was rendered; Eleventy's summary would repeat it.
   eleventy.disableLogger();
   const results = (await eleventy.write()) as unknown as unknown[][];
+  progress?.(total, total);
   return { written: results.flat().length };
 }

@@ -2,6 +2,7 @@ import { ContentError } from '../core/errors.ts';
 import { buildSite, OutputError } from '../build/build-site.ts';
 import { UsageError } from '../core/errors.ts';
 import { formatReport } from '../content/problems.ts';
+import { createPhaseProgress, timeSummary } from '../core/progress.ts';
 import { SearchIndexError } from '../search/index-site.ts';
 
 /** Reports a failed build the way each failure deserves, returning the exit code. */
@@ -32,13 +33,19 @@ export async function buildCommand(values: Record<string, string | boolean | und
   const dataDir = (values.data as string | undefined) ?? 'data';
   const outDir = (values.out as string | undefined) ?? '_site';
   const started = performance.now();
+  const progress = createPhaseProgress();
+  const log = (line: string) => {
+    progress.end();
+    console.error(line);
+  };
   try {
-    const result = await buildSite({ dataDir, outDir, linkStatus: values['link-status'] as string | undefined, log: (line) => console.error(line) });
+    const result = await buildSite({ dataDir, outDir, linkStatus: values['link-status'] as string | undefined, log, progress });
     for (const w of result.site.warnings) console.error(formatReport([w]).split('\n')[0]);
     const secs = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`built ${result.pages} pages into ${outDir} in ${secs} s`);
+    console.log(`built ${result.pages} pages into ${outDir} in ${secs} s (${timeSummary(result.timings)})`);
     return 0;
   } catch (err) {
+    progress.end();
     return reportFailure('build', err);
   }
 }

@@ -21,7 +21,7 @@ function isExternal(href: string): boolean {
  * links are reported too: they break when the site is served under a sub-path. `only` limits the
  * pages whose links are checked (paths as `en/index.html`), e.g. to those a rebuild wrote.
  */
-export function verifyOutput(dir: string, only?: readonly string[]): { pages: number; links: number; broken: BrokenLink[] } {
+export function verifyOutput(dir: string, only?: readonly string[], progress?: (done: number, total: number) => void): { pages: number; links: number; broken: BrokenLink[] } {
   const files = listFiles(dir);
   const fileSet = new Set(files);
   const facts = new Map<string, PageFacts>();
@@ -34,7 +34,8 @@ export function verifyOutput(dir: string, only?: readonly string[]): { pages: nu
   let count = 0;
   // A rebuild checks only the pages it wrote, against every file of the site.
   const pages = only ? only.filter((f) => fileSet.has(f)) : files.filter((f) => f.endsWith('.html'));
-  for (const page of pages) {
+  for (const [i, page] of pages.entries()) {
+    if (progress && i % 250 === 0) progress(i, pages.length);
     for (const href of factsOf(page).links) {
       count++;
       if (isExternal(href) || href.startsWith('//')) continue;
@@ -58,6 +59,7 @@ export function verifyOutput(dir: string, only?: readonly string[]): { pages: nu
       }
     }
   }
+  progress?.(pages.length, pages.length);
   return { pages: pages.length, links: count, broken };
 }
 

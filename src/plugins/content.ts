@@ -4,11 +4,20 @@ import type { RenderSet } from '../build/render-site.ts';
 export interface ContentPluginOptions {
   /** The pages, files and scripts this render writes. */
   render: RenderSet;
+  /** Called as each output file is written, for progress. */
+  onWrite?: () => void;
 }
 
 /** Feeds the render set to the templates as global `fg` and the UI strings as the `t` filter. */
 export default function contentPlugin(eleventyConfig: UserConfig, options: ContentPluginOptions): void {
   const { pages, files, scripts, i18n } = options.render;
+  const { onWrite } = options;
+  if (onWrite) {
+    eleventyConfig.addTransform('fieldguide-progress', (content: string) => {
+      onWrite();
+      return content;
+    });
+  }
   // `files` are the exports (src/pages/files.njk); `scripts` the generated client scripts (src/pages/client-scripts.njk).
   eleventyConfig.addGlobalData('fg', () => ({ pages, files, scripts }));
   // Most UI strings take no variables; caching them keeps i18next out of the per-page hot path.

@@ -27,8 +27,8 @@ const check = (args: string[], env: Record<string, string> = {}) =>
 before(async () => {
   server = await startMisbehavingServer();
   dataFor(data);
-  // No status file: the plain site must not depend on a check run in the working directory.
-  const r = await runCliAsync(['build', '--data', data, '--out', site], { FIELDGUIDE_LINK_STATUS: join(tmp.dir, 'none.json') });
+  // No --link-status: the plain site does not depend on a check run in the working directory.
+  const r = await runCliAsync(['build', '--data', data, '--out', site]);
   assert.equal(r.code, 0, r.stderr);
 });
 after(async () => {
@@ -76,7 +76,7 @@ test('a second run within the TTL sends no request for URLs found ok; failures a
 
 test('readers see when each reference was last verified, and a broken one leads to its archive', async () => {
   const out = join(tmp.dir, 'site-with-status');
-  const r = await runCliAsync(['build', '--data', data, '--out', out], { FIELDGUIDE_LINK_STATUS: status });
+  const r = await runCliAsync(['build', '--data', data, '--out', out, '--link-status', status]);
   assert.equal(r.code, 0, r.stderr);
   const refs = readFileSync(join(out, 'en/references/index.html'), 'utf8');
   assert.match(refs, /<a class="ext" href="http:\/\/127\.0\.0\.1:\d+\/n\/forum-archive">Widget forum<\/a>/);
@@ -100,7 +100,7 @@ test('indeterminate alone warns and exits 0; --fix rewrites the permanent redire
   dataFor(healthy, (s) => s.replace(`${server.origin}/missing-404`, `${server.origin}/n/forum`).replace('https://blog.widget.invalid/', `${server.origin}/n/blog`));
   const before = readFileSync(join(healthy, 'links.json'), 'utf8');
   const healthySite = join(tmp.dir, 'healthy-site');
-  assert.equal((await runCliAsync(['build', '--data', healthy, '--out', healthySite], { FIELDGUIDE_LINK_STATUS: status })).code, 0);
+  assert.equal((await runCliAsync(['build', '--data', healthy, '--out', healthySite, '--link-status', status])).code, 0);
   const r = await runCliAsync(['check-links', '--data', healthy, '--site', healthySite, '--no-cache', '--status', join(tmp.dir, 'healthy-status.json'), '--fix']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^INDETERMINATE +http:\/\/127\.0\.0\.1:\d+\/bot-wall {2}\(403 refused: bot protection or a login/m);
