@@ -2,6 +2,7 @@
  * One point of the benchmark: synthetic data of a given size, Fieldguide's full build and the
  * plain-Eleventy baseline, alternated run by run in fresh processes so load drift hits both alike.
  */
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBaselineProject } from './eleventy-baseline.ts';
@@ -10,6 +11,8 @@ import { writeSyntheticData, type SyntheticSummary } from './synthetic-data.ts';
 import type { WorkerResult } from './bench-worker.ts';
 
 const worker = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
+/** Pagefind's own command line, as `npx pagefind` runs it. */
+const pagefindCli = createRequire(import.meta.url).resolve('pagefind/lib/runner/bin.cjs');
 
 export interface RunFigures extends WorkerResult {
   peakTreeRss: number;
@@ -22,6 +25,8 @@ export interface PointResult {
   generateMs: number;
   fieldguide: RunFigures[];
   baseline: RunFigures[];
+  /** The Pagefind CLI alone indexing the pages Fieldguide just built: the second baseline, for the search phase. */
+  pagefindCli: { ms: number; peakTreeRss: number }[];
 }
 
 export interface PointOptions {
@@ -51,12 +56,15 @@ export async function benchPoint(o: PointOptions): Promise<PointResult> {
   const summary = writeSyntheticData(data, { codes: o.codes, locales: o.locales, seed: o.seed, catalogSize: o.catalogSize });
   const generateMs = performance.now() - t0;
   o.progress(`generated ${o.codes} codes × ${o.locales} locales (${summary.catalogs} catalogs, ${summary.articles} articles, ${summary.links} links; ${summary.translated} translated, ${summary.stale} stale, ${summary.missing} missing records) in ${(generateMs / 1000).toFixed(1)} s`);
-  const result: PointResult = { codes: o.codes, locales: o.locales, data: summary, generateMs, fieldguide: [], baseline: [] };
+  const result: PointResult = { codes: o.codes, locales: o.locales, data: summary, generateMs, fieldguide: [], baseline: [], pagefindCli: [] };
   for (let i = 1; i <= o.runs; i++) {
     t0 = performance.now();
     const fg = await run(['fieldguide', data, join(o.dir, 'site'), join(o.dir, 'site.zip')], o.profileDir);
     result.fieldguide.push(fg);
     o.progress(`run ${i}/${o.runs}: fieldguide built ${fg.pages} pages in ${((performance.now() - t0) / 1000).toFixed(1)} s (render ${(fg.timings.render / 1000).toFixed(1)} s)`);
+    const cli = await runNode([pagefindCli, '--site', join(o.dir, 'site'), '--output-path', join(o.dir, 'pagefind-cli'), '--silent']);
+    result.pagefindCli.push({ ms: cli.ms, peakTreeRss: cli.peakTreeRss });
+    o.progress(`run ${i}/${o.runs}: the Pagefind CLI alone indexed the same pages in ${(cli.ms / 1000).toFixed(1)} s (Fieldguide's search phase: ${(fg.timings.search / 1000).toFixed(1)} s)`);
     // The baseline renders exactly as many pages as Fieldguide just did.
     if (i === 1) writeBaselineProject(join(o.dir, 'baseline'), data, fg.pages);
     const base = await run(['eleventy', join(o.dir, 'baseline'), join(o.dir, 'baseline-site')], o.profileDir);

@@ -1,6 +1,7 @@
 /**
- * "Edit one code's text → rebuilt and re-indexed", measured on a real `fieldguide serve`: the time
- * from writing the catalog file to serve's "indexed … for search" line, checked against the page served.
+ * "Edit one code's text → served", measured on a real `fieldguide serve`: the time from writing the
+ * catalog file until the served code page shows the edit, and until serve's next "indexed … for
+ * search" line says search has it too.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,8 +10,10 @@ import { treeRss } from './process-tree.ts';
 import { freePort } from './free-port.ts';
 
 export interface RebuildResult {
-  /** Milliseconds per edit, in order. */
+  /** Milliseconds per edit, from the write until the served page shows it, in order. */
   times: number[];
+  /** Milliseconds per edit, from the write until search was re-indexed. */
+  searchTimes: number[];
   /** Milliseconds from start to the first indexed build. */
   firstBuild: number;
   peakTreeRss: number;
@@ -22,7 +25,7 @@ function editCode(file: string, code: string, note: string): void {
   const catalog = JSON.parse(readFileSync(file, 'utf8')) as { codes: { code: string; meaning: string }[] };
   const entry = catalog.codes.find((k) => k.code === code);
   if (!entry) throw new Error(`${file} has no code ${code}`);
-  entry.meaning = `${entry.meaning.replace(/ Edited \d+\.$/, '')} ${note}`;
+  entry.meaning = `${entry.meaning.replace(/ Edited [\d-]+\.$/, '')} ${note}`;
   writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
 }
 
@@ -30,7 +33,7 @@ function editCode(file: string, code: string, note: string): void {
 export async function measureServeRebuild(root: string, dataDir: string, outDir: string, sample: { file: string; code: string }, edits: number): Promise<RebuildResult> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', dataDir, '--out', outDir, '--port', String(port)], { cwd: root, env: { ...process.env, FIELDGUIDE_LINK_STATUS: join(outDir, '..', 'no-link-status.json') } });
+  const child = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', dataDir, '--out', outDir, '--port', String(port)], { cwd: root });
   let log = '';
   let peak = 0;
   const indexed = () => (log.match(/indexed \d+ pages for search/g) ?? []).length;
@@ -45,21 +48,34 @@ export async function measureServeRebuild(root: string, dataDir: string, outDir:
     }
   };
   try {
-    await waitFor(1, 'first build');
+    // The first build ends with the address serve listens on.
+    while (!/^serving .* at http/m.test(log)) {
+      if (child.exitCode !== null || performance.now() - t0 > 600_000) throw new Error(`serve: no first build\n${log.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
     const firstBuild = performance.now() - t0;
     const times: number[] = [];
+    const searchTimes: number[] = [];
+    const catalog = sample.file.split('/').pop()?.replace(/\.json$/, '');
+    const url = `http://127.0.0.1:${port}/en/errors/${catalog}/${sample.code}/`;
     for (let i = 1; i <= edits; i++) {
-      // Let the watcher settle so each edit is a rebuild of its own.
+      // Let the watcher and search settle so each edit is a rebuild of its own.
       await new Promise((r) => setTimeout(r, 1000));
+      const before = indexed();
       const start = performance.now();
-      editCode(sample.file, sample.code, `Edited ${i}.`);
-      await waitFor(i + 1, `rebuild after edit ${i}`);
+      // A mark no earlier run left in the data, so every edit changes the page.
+      const mark = `Edited ${i}-${Date.now()}.`;
+      editCode(sample.file, sample.code, mark);
+      const until = Date.now() + 600_000;
+      while (!(await (await fetch(url)).text()).includes(mark)) {
+        if (child.exitCode !== null || Date.now() > until) throw new Error(`serve: ${url} never showed edit ${i}\n${log.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
       times.push(performance.now() - start);
-      const catalog = sample.file.split('/').pop()?.replace(/\.json$/, '');
-      const page = await (await fetch(`http://127.0.0.1:${port}/en/errors/${catalog}/${sample.code}/`)).text();
-      if (!page.includes(`Edited ${i}.`)) throw new Error(`serve rebuilt but /en/errors/${catalog}/${sample.code}/ does not show edit ${i}`);
+      await waitFor(before + 1, `search after edit ${i}`);
+      searchTimes.push(performance.now() - start);
     }
-    return { times, firstBuild, peakTreeRss: peak };
+    return { times, searchTimes, firstBuild, peakTreeRss: peak };
   } finally {
     clearInterval(sampler);
     child.kill('SIGINT');

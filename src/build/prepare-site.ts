@@ -105,8 +105,11 @@ export function validateSite(dataDir: string): ValidatedSite {
   return { ...translated, warnings };
 }
 
-/** The model phase: every page of a validated site, its i18n and its export files. */
-export function modelSite(validated: ValidatedSite, inputs: ModelInputs = {}): PreparedSite {
+/**
+ * The model phase: every page of a validated site, its i18n and its export files; with `only`, just
+ * the pages at those URLs and no export files (a preview's first answer to an edit).
+ */
+export function modelSite(validated: ValidatedSite, inputs: ModelInputs = {}, only?: ReadonlySet<string>): PreparedSite {
   const { content, overlays, termProblems } = validated;
   const problems = [...validated.warnings];
   const index = indexContent(content);
@@ -115,12 +118,12 @@ export function modelSite(validated: ValidatedSite, inputs: ModelInputs = {}): P
   const i18n = createI18n(site.defaultLocale, dictionaries);
   const statuses = translationStatus(content, overlays, termProblems, dictionaries);
   problems.push(...statuses.flatMap((s) => uiWarning(content, s)));
-  const pages = buildModel(content, index, i18n, overlays, statuses);
+  const pages = buildModel(content, index, i18n, overlays, statuses, only);
   // Link health is never a reason to fail a build: an unreadable file is a warning.
   const link = inputs.linkStatus;
   if (link?.status) applyLinkStatus(pages, link.status, content.links.value.links, i18n);
   if (link?.warning) problems.push({ file: link.file, line: 1, column: 1, path: '', severity: 'warning', message: link.warning });
-  const { files, notes } = exportFiles(pages, site, i18n.t);
+  const { files, notes } = only ? { files: [], notes: [] } : exportFiles(pages, site, i18n.t);
   return { dataDir: content.dataDir, content, i18n, pages, overlays, termProblems, warnings: problems, files, notes };
 }
 

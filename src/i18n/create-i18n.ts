@@ -33,6 +33,27 @@ export function builtinDictionaries(): Record<string, Dictionary> {
  * One i18next instance per build, initialised synchronously, with flat dotted keys and fallback
  * from each locale to the site's default locale and then to English.
  */
+/**
+ * A translate function that remembers what it said for a key alone or with one small number
+ * (`{ n: 3 }`, `{ count: 2 }`): a site asks for the same few strings on every one of its thousands of
+ * pages, and i18next resolves each call afresh.
+ */
+function remembered(fn: TFunction): TFunction {
+  const said = new Map<string, string>();
+  return ((key: string, options?: Record<string, unknown>) => {
+    let id: string | undefined;
+    if (options === undefined) id = key;
+    else {
+      const names = Object.keys(options);
+      if (names.length === 1 && typeof options[names[0]] === 'number') id = `${key}\u0000${names[0]}\u0000${String(options[names[0]])}`;
+    }
+    if (id === undefined || typeof key !== 'string') return (fn as (k: string, o?: unknown) => string)(key, options);
+    let text = said.get(id);
+    if (text === undefined) said.set(id, (text = (fn as (k: string, o?: unknown) => string)(key, options)));
+    return text;
+  }) as unknown as TFunction;
+}
+
 export function createI18n(defaultLocale: string, dictionaries: Record<string, Dictionary>): I18n {
   const missing: MissingString[] = [];
   const seen = new Set<string>();
@@ -60,7 +81,7 @@ export function createI18n(defaultLocale: string, dictionaries: Record<string, D
   const bound = new Map<string, TFunction>();
   const t = (locale: string): TFunction => {
     let fn = bound.get(locale);
-    if (!fn) bound.set(locale, (fn = instance.getFixedT(locale)));
+    if (!fn) bound.set(locale, (fn = remembered(instance.getFixedT(locale))));
     return fn;
   };
   return { t, missing };

@@ -53,32 +53,50 @@ function addAlternates(pages: Page[], content: Content): void {
   }
 }
 
-/** Computes every page of the site, in every locale, from validated content. */
+/**
+ * Computes every page of the site, in every locale, from validated content; with `only`, just the
+ * pages at those URLs (a preview's first answer to an edit), each as the full model would have it
+ * but for what is weighed across all pages (search ranking hints), which the full pass settles.
+ */
 export function buildModel(
   content: Content, index: ContentIndex, i18n: I18n, overlays = new Map<string, LocaleOverlays>(), statuses: LocaleStatus[] = [],
+  only?: ReadonlySet<string>,
 ): Page[] {
   const usage = computeUsage(content);
   const site = content.site.value;
-  const pages: Page[] = [rootPage(content, i18n.t(site.defaultLocale)), goRootPage(content, i18n.t(site.defaultLocale))];
+  const pages: Page[] = [];
+  /** Adds the page at `url` unless `only` leaves it out; builders run only for pages kept. */
+  const add = (url: string, build: () => Page) => {
+    if (only && !only.has(url)) return;
+    const page = build();
+    // `only` names pages by the URL given here, so it must be the one the builder gives the page.
+    if (page.url !== url) throw new Error(`page model: a ${page.kind} page was listed at ${url} but has ${page.url}`);
+    pages.push(page);
+  };
+  add(urls.root(), () => rootPage(content, i18n.t(site.defaultLocale)));
+  add(urls.go(), () => goRootPage(content, i18n.t(site.defaultLocale)));
   for (const locale of site.locales) {
-    const isDefault = locale.code === site.defaultLocale;
-    const localized = isDefault ? { content, status: new Map() } : localize(content, overlays.get(locale.code));
+    const code = locale.code;
+    if (only && ![...only].some((u) => u.startsWith(`/${code}/`) || u === urls.notFound())) continue;
+    const isDefault = code === site.defaultLocale;
+    const localized = isDefault ? { content, status: new Map() } : localize(content, overlays.get(code));
     const localIndex = isDefault ? index : indexContent(localized.content);
     const source = site.locales.find((l) => l.code === site.defaultLocale)!;
-    const ctx = createLocaleContext(localized.content, localIndex, locale, i18n.t(locale.code), {
+    const ctx = createLocaleContext(localized.content, localIndex, locale, i18n.t(code), {
       status: localized.status, source, translated: !isDefault,
     });
-    pages.push(homePage(ctx));
-    for (const { value: article } of localIndex.articles.values()) pages.push(articlePage(ctx, usage, article));
+    add(urls.home(code), () => homePage(ctx));
+    for (const { value: article } of localIndex.articles.values()) add(urls.article(code, article.id), () => articlePage(ctx, usage, article));
     for (const { value: catalog } of localIndex.catalogs.values()) {
-      pages.push(catalogPage(ctx, catalog));
-      for (const code of catalog.codes) pages.push(codePage(ctx, usage, catalog, code));
+      add(urls.catalog(code, catalog.id), () => catalogPage(ctx, catalog));
+      for (const c of catalog.codes) add(urls.code(code, catalog.id, c.code), () => codePage(ctx, usage, catalog, c));
     }
-    pages.push(referencesPage(ctx, usage));
-    pages.push(goPage(ctx), diagnosePage(ctx));
-    if (site.locales.length > 1) pages.push(translationStatusPage(ctx, statuses));
-    pages.push(notFoundPage(ctx, urls.notFound(locale.code)));
-    if (locale.code === site.defaultLocale) pages.push(notFoundPage(ctx, urls.notFound()));
+    add(urls.references(code), () => referencesPage(ctx, usage));
+    add(urls.go(code), () => goPage(ctx));
+    add(urls.diagnose(code), () => diagnosePage(ctx));
+    if (site.locales.length > 1) add(urls.translationStatus(code), () => translationStatusPage(ctx, statuses));
+    add(urls.notFound(code), () => notFoundPage(ctx, urls.notFound(code)));
+    if (isDefault) add(urls.notFound(), () => notFoundPage(ctx, urls.notFound()));
   }
   addAlternates(pages, content);
   addSearch(pages, i18n.t);

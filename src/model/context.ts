@@ -7,7 +7,7 @@ import { allRecords, type SourceRecord } from '../content/records.ts';
 import type { Content, LocaleConfig } from '../content/types.ts';
 import type { RecordStatus } from '../i18n/localize.ts';
 import { pageNotices, recordView, type NoticeContext } from './record-notices.ts';
-import type { Crumb, Notice, PageBase, PageKind, RecordView, Reference, TranslationState } from './types.ts';
+import type { Crumb, NavItem, Notice, PageBase, PageKind, RecordView, Reference, TranslationState } from './types.ts';
 import { navFor, type NavSpec } from './navigation.ts';
 import { outputPathOf, relativeHref, urls } from './urls.ts';
 
@@ -117,18 +117,32 @@ export function createLocaleContext(content: Content, index: ContentIndex, local
     const { lang, dir } = key ? ctx.view(key, urls.home(code)) : {};
     return lang ? { lang, dir } : {};
   };
+  const home = urls.home(code);
+  const navSpecs: NavSpec[] = [
+    { label: t('nav.home'), url: home },
+    ...(articles.length ? [{ label: t('home.articles'), items: articles.map((a) => ({ label: a.title, url: urls.article(code, a.id), key: recordKey('article', [a.id]) })) }] : []),
+    ...(catalogs.length ? [{ label: t('home.catalogs'), items: catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id), key: recordKey('catalog', [c.id]) })) }] : []),
+    { label: t('nav.references'), url: urls.references(code) },
+    { label: t('nav.diagnose'), url: urls.diagnose(code) },
+  ];
+  const navUrls = navSpecs.flatMap((s) => [s.url, ...(s.items ?? []).map((i) => i.url)]).filter((u): u is string => !!u);
+  const navByFolder = new Map<string, NavItem[]>();
+  /**
+   * The menu seen from a page. A page that is no menu entry and holds none below it sees the same
+   * menu as every page in its folder (the codes of one catalog), so those share one copy.
+   */
+  const navAt = (url: string): NavItem[] => {
+    if (navUrls.some((u) => u.startsWith(url))) return navFor(navSpecs, url, home, languageOf);
+    // `/en/a/` and `/en/404.html` share a folder but not a depth.
+    const folder = `${url.replace(/[^/]*\/?$/, '')}\u0000${url.endsWith('/')}`;
+    let items = navByFolder.get(folder);
+    if (!items) navByFolder.set(folder, (items = navFor(navSpecs, url, home, languageOf)));
+    return items;
+  };
   const ctx: LocaleContext = {
     locale, code, dir: locale.dir ?? 'ltr', t, content, index, records,
     base: (kind, url, title, crumbs, extra = {}) => {
-      const home = urls.home(code);
-      const nav: NavSpec[] = [
-        { label: t('nav.home'), url: home },
-        ...(articles.length ? [{ label: t('home.articles'), items: articles.map((a) => ({ label: a.title, url: urls.article(code, a.id), key: recordKey('article', [a.id]) })) }] : []),
-        ...(catalogs.length ? [{ label: t('home.catalogs'), items: catalogs.map((c) => ({ label: c.title, url: urls.catalog(code, c.id), key: recordKey('catalog', [c.id]) })) }] : []),
-        { label: t('nav.references'), url: urls.references(code) },
-        { label: t('nav.diagnose'), url: urls.diagnose(code) },
-      ];
-      const items = navFor(nav, url, home, languageOf);
+      const items = navAt(url);
       return {
         kind, url, outputPath: outputPathOf(url), locale: code, dir: ctx.dir, title,
         docTitle: url === home ? site.title : `${title} – ${site.title}`,

@@ -1,4 +1,7 @@
 import type { RenderSet } from '../build/render-site.ts';
+import { kinds } from '../content/kinds.ts';
+import { allRecords } from '../content/records.ts';
+import type { Content } from '../content/types.ts';
 
 /** What a render wrote, by output path: each page's model as JSON, each file's and script's text. */
 export type RenderedState = Map<string, string>;
@@ -41,4 +44,24 @@ export function changesSince(before: RenderedState, next: RenderSet): Changes {
     locales: [...locales].sort(),
     state,
   };
+}
+
+/** Each record's source as JSON, by key. */
+const recordTexts = (content: Content): Map<string, string> => new Map(allRecords(content).map((r) => [r.key, JSON.stringify(r.value)]));
+
+/**
+ * The pages, in every locale, that are the own page of a record whose source changed between two
+ * loads of the data, e.g. one code's meaning edited → its code page and its catalog's page in each
+ * locale. Undefined when the edit reaches further than own pages can say (site settings, records
+ * added or removed, more than `limit` pages): then only the full pass will do.
+ */
+export function ownPagesOfEdit(before: Content, after: Content, limit = 40): Set<string> | undefined {
+  const old = recordTexts(before);
+  const now = recordTexts(after);
+  if (old.size !== now.size || [...now.keys()].some((k) => !old.has(k))) return undefined;
+  const changed = allRecords(after).filter((r) => old.get(r.key) !== now.get(r.key));
+  if (changed.some((r) => r.kind === 'site')) return undefined;
+  const pages = new Set<string>();
+  for (const r of changed) for (const l of after.site.value.locales) pages.add(kinds[r.kind].where(l.code, r.ids).replace(/#.*$/, ''));
+  return pages.size <= limit ? pages : undefined;
 }

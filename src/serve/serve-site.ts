@@ -1,14 +1,14 @@
 import { rmSync, watch, type FSWatcher } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSite, fullRenderSet, modelInputs } from '../build/build-site.ts';
-import { modelSite, validateSite, type PreparedSite } from '../build/prepare-site.ts';
+import { modelSite, validateSite, type PreparedSite, type ValidatedSite } from '../build/prepare-site.ts';
 import { renderSite } from '../build/render-site.ts';
 import { ContentError } from '../core/errors.ts';
 import { verifyOutput } from '../core/verify-output.ts';
 import { formatReport } from '../content/problems.ts';
 import { codeRoot } from '../package-root.ts';
 import { indexSite } from '../search/index-site.ts';
-import { changesSince, renderedState, type RenderedState } from './changes.ts';
+import { changesSince, ownPagesOfEdit, renderedState, type RenderedState } from './changes.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
 
 export interface ServeOptions {
@@ -69,14 +69,28 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
 
   const rebuildOnce = async (what: 'data' | 'templates'): Promise<void> => {
     const t0 = performance.now();
-    let next: PreparedSite;
+    let validated: ValidatedSite;
     try {
-      next = modelSite(validateSite(dataDir), modelInputs(options.linkStatus));
+      validated = validateSite(dataDir);
     } catch (err) {
       if (!(err instanceof ContentError)) throw err;
       log(`${err.message}\nfieldguide serve: content errors; still serving the last good build`);
       return;
     }
+    const inputs = modelInputs(options.linkStatus);
+    // First the edited records' own pages, modelled alone, so the author sees the edit at once.
+    const own = what === 'data' ? ownPagesOfEdit(site.content, validated.content) : undefined;
+    if (own?.size) {
+      const quick = modelSite(validated, inputs, own);
+      await renderSite({ pages: quick.pages, files: [], scripts: [], assets: false, i18n: quick.i18n }, outDir);
+      for (const p of quick.pages) state.set(p.outputPath, JSON.stringify(p));
+      server.reload();
+      log(`served ${quick.pages.length} edited page${quick.pages.length === 1 ? '' : 's'} in ${seconds(performance.now() - t0)}`);
+      // Let the reload go out before the full pass holds the thread.
+      await new Promise((r) => setImmediate(r));
+    }
+    // Then every page whose model changed: those that list or link the edited records, too.
+    const next = modelSite(validated, inputs);
     const full = fullRenderSet(next);
     const changes = what === 'templates' ? { set: full, removed: [], state: renderedState(full) } : changesSince(state, full);
     for (const path of changes.removed) rmSync(join(outDir, path), { force: true });
@@ -86,9 +100,9 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
     site = next;
     state = changes.state;
     for (const w of next.warnings) log(formatReport([w]).split('\n')[0]);
-    server.reload();
+    if (changes.set.pages.length || changes.removed.length) server.reload();
     log(`rebuilt ${changes.set.pages.length} of ${next.pages.length} pages in ${seconds(performance.now() - t0)}`);
-    if (changes.set.pages.length || changes.removed.length) indexLater();
+    if (own?.size || changes.set.pages.length || changes.removed.length) indexLater();
   };
 
   // Edits arrive in bursts (an editor writes a file in steps): rebuild once per burst, one at a time.
