@@ -43,7 +43,7 @@ async function fieldguide(data: string, out: string, zip: string): Promise<Worke
   const built = await buildSite({ dataDir: data, outDir: out, log });
   mark = cpuMs();
   const t0 = performance.now();
-  const bundle = bundleSite(out, zip);
+  const bundle = await bundleSite(out, zip);
   cpu.bundle = cpuMs() - mark;
   return { pages: built.pages, timings: { ...built.timings, bundle: performance.now() - t0 }, cpu, maxRss: 0, zipBytes: bundle.bytes };
 }

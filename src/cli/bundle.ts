@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { BundleError, bundleSite } from '../offline/bundle-site.ts';
 
+/** Sites with more files than this get progress lines while the zip is written. */
+export const PROGRESS_FROM = 2000;
+
 /** `fieldguide bundle`: zip a built site so it works opened from disk, search included. */
 export async function bundleCommand(values: Record<string, string | boolean | undefined>): Promise<number> {
   const siteDir = (values.site as string | undefined) ?? '_site';
@@ -12,7 +15,16 @@ export async function bundleCommand(values: Record<string, string | boolean | un
   const started = performance.now();
   try {
     console.error(`bundling ${siteDir} for offline reading…`);
-    const result = bundleSite(resolve(siteDir), resolve(outFile));
+    // A big site takes a while: a line about once a second, and the last one when all are written.
+    let shown = performance.now();
+    const progress = (done: number, total: number) => {
+      if (total <= PROGRESS_FROM) return;
+      const now = performance.now();
+      if (done < total && now - shown < 1000) return;
+      shown = now;
+      console.error(`bundling: ${done}/${total} files`);
+    };
+    const result = await bundleSite(resolve(siteDir), resolve(outFile), progress);
     const secs = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`wrote ${outFile}: ${(result.bytes / 1024).toFixed(0)} KB (${result.bytes} bytes), ${result.files} files in ${secs} s; unzip it and open ${result.folder}/index.html`);
     return 0;
