@@ -122,7 +122,8 @@ export async function bundleSite(siteDir: string, outFile: string, onProgress?: 
 function addEntries(zip: ZipFile, entries: Entry[], onProgress?: BundleProgress): void {
   const mtime = new Date();
   for (const [i, entry] of entries.entries()) {
-    const options = { mtime, compressionLevel: STORED.test(entry.path) ? 0 : 9 };
+    // DOS timestamps only, as the bundle always had; the Info-ZIP timestamp field would add 9 bytes a file.
+    const options = { mtime, forceDosTimestamp: true, compressionLevel: STORED.test(entry.path) ? 0 : 9 };
     zip.addReadStreamLazy(entry.path, options, (cb) => {
       if (i > 0 && i % PROGRESS_EVERY === 0) onProgress?.(i, entries.length);
       let stream: Readable;
