@@ -41,7 +41,7 @@ async function fieldguide(data: string, out: string, zip: string): Promise<Worke
   const built = await buildSite({ dataDir: data, outDir: out, onPhase });
   mark = cpuMs();
   const t0 = performance.now();
-  const bundle = bundleSite(out, zip);
+  const bundle = await bundleSite(out, zip);
   cpu.bundle = cpuMs() - mark;
   // `validate` keeps its earlier meaning, validate + model, so results stay comparable; the parts sit beside it.
   const timings = { ...built.timings, validate: built.timings.validate + built.timings.model, validateOnly: built.timings.validate, bundle: performance.now() - t0 };
