@@ -155,7 +155,14 @@ export function searchUi(t: TFunction, locale: string): SearchUi {
  * would outrank that code when a reader types it exactly.
  */
 export function distinctiveParts(code: string, allCodes: Set<string>): string[] {
-  const shadows = (part: string) => [...allCodes].some((c) => c !== code && (part === c || /^[-_.]/.test(part.slice(c.length)) && part.startsWith(c)));
+  const other = (c: string) => c !== code && allCodes.has(c);
+  // A code shadows a part when it is the part or the part's start up to a separator: look those up
+  // rather than walk every code, which made this quadratic in the size of the catalog.
+  const shadows = (part: string) => {
+    if (other(part)) return true;
+    for (let i = 1; i < part.length; i++) if ('-_.'.includes(part[i]) && other(part.slice(0, i))) return true;
+    return false;
+  };
   return codeParts(code).filter((part) => !shadows(part));
 }
 
