@@ -135,7 +135,8 @@ export async function dispatch(argv: string[], table: CommandTable, io: CliIo = 
   const missing = missingDataFolder(command, own);
   if (missing) return usageError(io, `fieldguide ${name}`, missing);
   try {
-    return await command.run(own, positionals);
+    // A command that runs another process (serve) passes --debug on.
+    return await command.run(debug ? { ...own, debug: true } : own, positionals);
   } catch (err) {
     try {
       // A known failure (content errors, broken links, a usage error) that escaped its command.

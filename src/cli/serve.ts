@@ -16,7 +16,7 @@ export async function serveCommand(values: Record<string, string | boolean | und
   const linkStatus = values['link-status'] as string | undefined;
   if (process.env[serveChildFlag] !== '1') {
     // Paths are resolved here, against the directory the user ran the command in.
-    return superviseServe(['--data', dataDir, '--out', outDir, '--port', String(port), '--host', host, ...(linkStatus ? ['--link-status', resolve(linkStatus)] : [])]);
+    return superviseServe(['--data', dataDir, '--out', outDir, '--port', String(port), '--host', host, ...(linkStatus ? ['--link-status', resolve(linkStatus)] : []), ...(values.debug ? ['--debug'] : [])]);
   }
   let session;
   try {

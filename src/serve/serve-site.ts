@@ -47,22 +47,30 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
   let state: RenderedState = renderedState(fullRenderSet(site));
   const server = await startDevServer(outDir, options.host, options.port);
 
-  // Search follows the pages: at most one indexing at a time, and one more if edits came meanwhile.
+  // Search follows the pages: at most one indexing at a time, of the locales edits changed since
+  // the last one began; an edit meanwhile queues its locales for the next.
   let indexing: Promise<void> | undefined;
-  let indexAgain = false;
-  const indexLater = (): void => {
-    if (indexing) return void (indexAgain = true);
+  const staleLocales = new Set<string>();
+  let wholeIndex = false;
+  /** Queues locales for re-indexing, or `'all'` for a fresh index (the site's locales changed). */
+  const indexLater = (locales: Iterable<string> | 'all'): void => {
+    if (locales === 'all') wholeIndex = true;
+    else for (const l of locales) staleLocales.add(l);
+    if (indexing || (staleLocales.size === 0 && !wholeIndex)) return;
     indexing = (async () => {
-      do {
-        indexAgain = false;
+      while (staleLocales.size || wholeIndex) {
+        const only = wholeIndex ? undefined : [...staleLocales].sort();
+        const locales = only ?? site.content.site.value.locales.map((l) => l.code);
+        staleLocales.clear();
+        wholeIndex = false;
         const t0 = performance.now();
         try {
-          const summary = await indexSite(outDir, site.pages);
-          log(`indexed ${summary.pages} pages for search (${summary.languages.join(', ')}) in ${seconds(performance.now() - t0)}`);
+          const summary = await indexSite(outDir, site.pages, only);
+          log(`indexed ${summary.pages} pages for search (${locales.join(', ')}) in ${seconds(performance.now() - t0)}`);
         } catch (err) {
           log(`fieldguide serve: ${(err as Error).message}; search keeps the previous index`);
         }
-      } while (indexAgain);
+      }
       indexing = undefined;
     })();
   };
@@ -97,12 +105,16 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
     if (changes.set.pages.length || changes.set.files.length || changes.set.scripts.length || changes.set.assets) await renderSite(changes.set, outDir);
     const verified = verifyOutput(outDir, changes.set.pages.map((p) => p.outputPath));
     for (const b of verified.broken) log(`${join(outDir, b.page)}: broken link "${b.href}" (${b.reason})`);
+    const codes = (s: PreparedSite) => s.content.site.value.locales.map((l) => l.code).join(' ');
+    const sameLocales = codes(next) === codes(site);
     site = next;
     state = changes.state;
     for (const w of next.warnings) log(formatReport([w]).split('\n')[0]);
     if (changes.set.pages.length || changes.removed.length) server.reload();
     log(`rebuilt ${changes.set.pages.length} of ${next.pages.length} pages in ${seconds(performance.now() - t0)}`);
-    if (own?.size || changes.set.pages.length || changes.removed.length) indexLater();
+    const localeOf = (url: string) => /^\/([^/]+)\//.exec(url)?.[1];
+    const locales = new Set([...[...(own ?? [])].flatMap((u) => localeOf(u) ?? []), ...changes.set.pages.map((p) => p.locale), ...changes.removed.flatMap((path) => localeOf(`/${path}`) ?? [])]);
+    indexLater(sameLocales ? locales : 'all');
   };
 
   // Edits arrive in bursts (an editor writes a file in steps): rebuild once per burst, one at a time.

@@ -13,7 +13,8 @@ let previous = '';
 before(() => {
   const r = runCli(['build', '--data', fixture('valid'), '--out', out]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, new RegExp(`^built ${expectedPages(fixture('valid')).length} pages into .* in \\d+\\.\\d\\d s$`, 'm'));
+  // The summary says where the time went, phase by phase, in pipeline order.
+  assert.match(r.stdout, new RegExp(`^built ${expectedPages(fixture('valid')).length} pages into .* in \\d+\\.\\d\\d s \\(validate [\\d.]+ s, model [\\d.]+ s, render [\\d.]+ s, verify [\\d.]+ s, search [\\d.]+ s\\)$`, 'm'));
   // Marks the good output so a test can tell it survived byte for byte.
   writeFileSync(marker, `${readFileSync(marker, 'utf8')}<!-- previous build -->`);
   previous = readFileSync(marker, 'utf8');

@@ -169,5 +169,5 @@ test('init in a folder with nothing in it writes package.json and says to instal
   assert.deepEqual({ name: pkg.name, dependencies: pkg.dependencies }, { name: 'fresh', dependencies: { fieldguide: `^${version}` } });
   const b = run(['build'], join(tmp.dir, 'fresh'));
   assert.equal(b.status, 0, b.stderr);
-  assert.match(b.stdout, /^built \d+ pages into _site in [\d.]+ s$/m);
+  assert.match(b.stdout, /^built \d+ pages into _site in [\d.]+ s \(validate [\d.]+ s, model [\d.]+ s, render [\d.]+ s, verify [\d.]+ s, search [\d.]+ s\)$/m);
 });

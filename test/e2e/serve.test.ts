@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,70 @@ test('serve listens on 127.0.0.1 only, rebuilds on data edits, keeps the last go
   } finally {
     child.kill('SIGINT');
     await new Promise((done) => child.once('exit', done));
+    cleanup();
+  }
+});
+
+/** Starts `serve` on a data folder and resolves with the process and the address it printed. */
+async function startServe(data: string, out: string, port: string): Promise<{ child: ReturnType<typeof spawn>; log: () => string; url: string }> {
+  const child = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', data, '--out', out, '--port', port]);
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const url = await poll('the address serve prints', async () => /^serving .* at (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl\+C to stop\)$/m.exec(log)?.[1], 60_000);
+  return { child, log: () => log, url };
+}
+
+test('serve prints the port it really listens on, refuses a taken one in one line, and re-renders only what an edit changed', async () => {
+  const { dir, cleanup } = tempDir();
+  const data = join(dir, 'data');
+  cpSync(fixture('valid'), data, { recursive: true });
+  const out = join(dir, 'site');
+  const first = await startServe(data, out, '0');
+  try {
+    const port = new URL(first.url).port;
+    assert.notEqual(port, '0');
+    assert.equal(await title(`${first.url}en/`), 'Widget Help');
+
+    // The same port again: one line naming it, exit 2, and no second server.
+    const second = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', data, '--out', join(dir, 'site2'), '--port', port]);
+    let err = '';
+    second.stderr.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((done) => second.once('exit', done));
+    assert.equal(code, 2);
+    assert.match(err, new RegExp(`^fieldguide serve: port ${port} on 127\\.0\\.0\\.1 is in use; pass another with --port, or --port 0 for any free port$`, 'm'));
+    assert.doesNotMatch(err, /^serving /m);
+
+    // Open pages hear "reload" once the edit is written.
+    const events = await fetch(`${first.url}__fieldguide/reload`);
+    const reader = events.body!.getReader();
+    const heard = (async () => {
+      let text = '';
+      while (!text.includes('data: reload')) text += new TextDecoder().decode((await reader.read()).value);
+      return true;
+    })();
+
+    const catalogFile = join(data, 'errors', 'widget-codes.json');
+    const catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as { id: string; codes: { code: string; meaning: string }[] };
+    // The last code neither relates to the first nor sits beside it in the pager.
+    const [edited, untouched] = [catalog.codes[0], catalog.codes[catalog.codes.length - 1]];
+    const pageOf = (c: string) => join(out, 'en', 'errors', catalog.id, c, 'index.html');
+    const untouchedBefore = statSync(pageOf(untouched.code)).mtimeMs;
+    edited.meaning = 'The Widget lost power, edited.';
+    writeFileSync(catalogFile, `${JSON.stringify(catalog, null, 2)}\n`);
+    await poll('the edited page', async () => ((await (await fetch(`${first.url}en/errors/${catalog.id}/${edited.code}/`)).text()).includes('lost power, edited') ? true : undefined));
+    assert.equal(await heard, true);
+    await reader.cancel();
+    // The code's own pages first, then those that show it; a page that does not is left as it was.
+    await poll('the full pass', async () => (/^rebuilt \d+ of \d+ pages in/m.test(first.log()) ? true : undefined));
+    assert.match(first.log(), /^served \d+ edited pages? in \d+\.\d\d s$/m);
+    const [, rebuilt, total] = /^rebuilt (\d+) of (\d+) pages/m.exec(first.log())!.map(Number);
+    assert.ok(rebuilt < total, `a one-code edit re-rendered ${rebuilt} of ${total} pages`);
+    assert.equal(statSync(pageOf(untouched.code)).mtimeMs, untouchedBefore, `${untouched.code}'s page was written again`);
+    await poll('search after the edit', async () => ((first.log().match(/^indexed \d+ pages for search/gm) ?? []).length >= 1 ? true : undefined));
+  } finally {
+    first.child.kill('SIGINT');
+    await new Promise((done) => first.child.once('exit', done));
     cleanup();
   }
 });
