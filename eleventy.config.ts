@@ -13,6 +13,10 @@ export default function fieldguideConfig(eleventyConfig: UserConfig, inputs: Ren
   // Eleventy takes folders from the config itself, not from plugins; includes are relative to src/pages/.
   eleventyConfig.setIncludesDirectory('../../_includes');
   eleventyConfig.setTemplateFormats(['njk']);
+  // Installed, the templates live under node_modules/fieldguide/lib/, which Eleventy skips by
+  // default; and the project's .gitignore, read from the working directory, is not about them.
+  eleventyConfig.ignores.delete('**/node_modules/**');
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addPlugin(templatesPlugin);
   eleventyConfig.addPlugin(contentPlugin, { render: inputs.render, onWrite: inputs.onWrite });
   eleventyConfig.addPlugin(assetsPlugin, { assetsDir: inputs.assetsDir, copy: inputs.render.assets });

@@ -33,10 +33,18 @@ export async function startDevServer(dir: string, host: string, port: number): P
   const worker = ext === '.ts'
     ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { eval: true, workerData: { dir, host, port } })
     : new Worker(file, { workerData: { dir, host, port } });
-  const url = await new Promise<string>((done, fail) => {
-    worker.once('message', (m: { listening?: string; failed?: string; message?: string }) => (m.listening ? done(m.listening) : fail(listenError(m.failed ?? '', m.message ?? '', host, port))));
-    worker.once('error', fail);
-  });
+  let url: string;
+  try {
+    url = await new Promise<string>((done, fail) => {
+      worker.once('message', (m: { listening?: string; failed?: string; message?: string }) => (m.listening ? done(m.listening) : fail(listenError(m.failed ?? '', m.message ?? '', host, port))));
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(new Error(`the preview server stopped before listening (exit ${code})`)));
+    });
+  } catch (err) {
+    // A thread left running would keep the process alive after the error is reported.
+    await worker.terminate();
+    throw err;
+  }
   return {
     url,
     reload: () => worker.postMessage('reload'),

@@ -4,17 +4,17 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { gzipSize, pageWeightBudgetBytes } from '../../scripts/lib/page-weight.ts';
-import { runCli, tempDir } from '../support/helpers.ts';
+import { tempDir } from '../support/helpers.ts';
+import { builtSite } from '../support/site-cache.ts';
 import { serveFolder } from '../support/static-server.ts';
 
 const tmp = tempDir();
-const site = join(tmp.dir, 'site');
+let site: string;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let browser: Browser;
 
 before(async () => {
-  const r = runCli(['build', '--out', site]);
-  assert.equal(r.code, 0, r.stderr);
+  site = builtSite();
   server = await serveFolder(site, '/kb/');
   browser = await launchChromium();
 });

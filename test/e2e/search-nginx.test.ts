@@ -5,18 +5,18 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { listFiles } from '../../src/core/files.ts';
 import { contentOf } from '../support/expected-site.ts';
-import { root, runCli, tempDir } from '../support/helpers.ts';
+import { root, tempDir } from '../support/helpers.ts';
+import { builtSite } from '../support/site-cache.ts';
 import { startNginx } from '../support/nginx.ts';
 
 const tmp = tempDir();
-const site = join(tmp.dir, 'site');
+let site: string;
 let browser: Browser;
 let nginx: Awaited<ReturnType<typeof startNginx>>;
 let base: string;
 
 before(async () => {
-  const r = runCli(['build', '--out', site]);
-  assert.equal(r.code, 0, r.stderr);
+  site = builtSite();
   nginx = await startNginx(site);
   base = `${nginx.origin}/kb/`;
   browser = await launchChromium();

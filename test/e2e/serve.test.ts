@@ -19,6 +19,14 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_0
   }
 }
 
+/** Stops a serve process and waits for it, also when it has already exited. */
+async function stop(child: ReturnType<typeof spawn>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGINT');
+  await exited;
+}
+
 const title = async (url: string) => /<title>([^<]*)<\/title>/.exec(await (await fetch(url)).text())?.[1];
 
 test('serve listens on 127.0.0.1 only, rebuilds on data edits, keeps the last good site on errors and restarts on code edits', async () => {
@@ -70,8 +78,7 @@ test('serve listens on 127.0.0.1 only, rebuilds on data edits, keeps the last go
     await poll('the new server process', async () => (starts() === 2 ? true : undefined));
     assert.equal(await title(base), 'Widget Help, restarted');
   } finally {
-    child.kill('SIGINT');
-    await new Promise((done) => child.once('exit', done));
+    await stop(child);
     cleanup();
   }
 });
@@ -101,7 +108,10 @@ test('serve prints the port it really listens on, refuses a taken one in one lin
     const second = spawn(process.execPath, [join(root, 'bin/fieldguide.js'), 'serve', '--data', data, '--out', join(dir, 'site2'), '--port', port]);
     let err = '';
     second.stderr.on('data', (d) => (err += d));
-    const code = await new Promise<number | null>((done) => second.once('exit', done));
+    const code = await new Promise<number | null>((done, fail) => {
+      const timer = setTimeout(() => { second.kill(); fail(new Error(`serve on a taken port did not exit:\n${err}`)); }, 60_000);
+      second.once('exit', (c) => { clearTimeout(timer); done(c); });
+    });
     assert.equal(code, 2);
     assert.match(err, new RegExp(`^fieldguide serve: port ${port} on 127\\.0\\.0\\.1 is in use; pass another with --port, or --port 0 for any free port$`, 'm'));
     assert.doesNotMatch(err, /^serving /m);
@@ -134,8 +144,7 @@ test('serve prints the port it really listens on, refuses a taken one in one lin
     assert.equal(statSync(pageOf(untouched.code)).mtimeMs, untouchedBefore, `${untouched.code}'s page was written again`);
     await poll('search after the edit', async () => ((first.log().match(/^indexed \d+ pages for search/gm) ?? []).length >= 1 ? true : undefined));
   } finally {
-    first.child.kill('SIGINT');
-    await new Promise((done) => first.child.once('exit', done));
+    await stop(first.child);
     cleanup();
   }
 });

@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { runCli, tempDir } from './helpers.ts';
+import { tempDir } from './helpers.ts';
+import { builtSite } from './site-cache.ts';
 import { serveFolder } from './static-server.ts';
 
 /** A site built once for a test file, served under `/kb/` on 127.0.0.1, with one headless Chromium. */
 export interface ServedBuild {
   tmp: ReturnType<typeof tempDir>;
-  out: string;
+  /** The built site: shared by the test files that build the same data (test/support/site-cache.ts); read-only. */
+  readonly out: string;
   readonly browser: Browser;
   /** The site's address, ending in `/kb/`. */
   readonly url: string;
@@ -17,17 +18,16 @@ export interface ServedBuild {
 
 /**
  * Registers hooks that build the site (the shipped data, or the folder `data` returns after
- * writing it), serve it and launch Chromium before the file's tests, and close all of it after.
+ * writing it) or take its build from an earlier test file, serve it and launch Chromium before the
+ * file's tests, and close all of it after.
  */
 export function servedBuild(opts: { tmpPrefix?: string; data?: (tmpDir: string) => string } = {}): ServedBuild {
   const tmp = tempDir(opts.tmpPrefix);
-  const out = join(tmp.dir, 'site');
+  let out: string | undefined;
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serveFolder>> | undefined;
   before(async () => {
-    const data = opts.data ? ['--data', opts.data(tmp.dir)] : [];
-    const r = runCli(['build', ...data, '--out', out]);
-    assert.equal(r.code, 0, r.stderr);
+    out = builtSite(opts.data?.(tmp.dir));
     browser = await launchChromium();
     server = await serveFolder(out, '/kb/');
   });
@@ -38,7 +38,10 @@ export function servedBuild(opts: { tmpPrefix?: string; data?: (tmpDir: string) 
   });
   return {
     tmp,
-    out,
+    get out() {
+      assert.ok(out, 'the site is built in the before hook');
+      return out;
+    },
     get browser() {
       assert.ok(browser, 'Chromium starts in the before hook');
       return browser;

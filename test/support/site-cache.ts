@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listFiles } from '../../src/core/files.ts';
+import { root, runCli } from './helpers.ts';
+
+/** What a build's output depends on besides its data: Fieldguide's code, templates and config. */
+const code = ['src', '_includes', 'eleventy.config.ts', 'package-lock.json'].map((p) => join(root, p));
+
+/** A digest of files and of every file below folders (paths and bytes), e.g. of the code or of one data folder. */
+function digest(paths: string[]): string {
+  const hash = createHash('sha256');
+  for (const path of paths) {
+    const files = statSync(path).isDirectory() ? listFiles(path).map((f) => join(path, f)) : [path];
+    for (const file of files) {
+      hash.update(`${file}\u0000`);
+      hash.update(readFileSync(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+let codeDigest: string | undefined;
+
+/**
+ * The built site of a data folder (the shipped data by default), built once for every test file
+ * that reads it: kept under the system's temporary folder by a digest of the code and the data,
+ * so an edit to either builds afresh. Treat it as read-only; tests that change a site build their own.
+ */
+export function builtSite(data = join(root, 'data')): string {
+  codeDigest ??= digest(code);
+  const dir = join(tmpdir(), 'fieldguide-test-sites', `${codeDigest}-${digest([data])}`);
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  // Built beside and renamed into place, so a test file running meanwhile never sees half a site.
+  const building = `${dir}.tmp-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  const r = runCli(['build', '--data', data, '--out', building]);
+  assert.equal(r.code, 0, r.stderr);
+  try {
+    renameSync(building, dir);
+  } catch {
+    // Another test file finished the same build first; either copy is the same site.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return dir;
+}
