@@ -2,7 +2,6 @@
  * One point of the benchmark: synthetic data of a given size, Fieldguide's full build and the
  * plain-Eleventy baseline, alternated run by run in fresh processes so load drift hits both alike.
  */
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBaselineProject } from './eleventy-baseline.ts';
@@ -12,7 +11,7 @@ import type { WorkerResult } from './bench-worker.ts';
 
 const worker = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
 /** Pagefind's own command line, as `npx pagefind` runs it. */
-const pagefindCli = createRequire(import.meta.url).resolve('pagefind/lib/runner/bin.cjs');
+const pagefindCli = fileURLToPath(new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url));
 
 export interface RunFigures extends WorkerResult {
   peakTreeRss: number;
