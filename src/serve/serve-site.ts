@@ -4,6 +4,7 @@ import { buildSite, fullRenderSet, modelInputs } from '../build/build-site.ts';
 import { modelSite, validateSite, type PreparedSite, type ValidatedSite } from '../build/prepare-site.ts';
 import { renderSite } from '../build/render-site.ts';
 import { ContentError } from '../core/errors.ts';
+import { timeSummary } from '../core/progress.ts';
 import { verifyOutput } from '../core/verify-output.ts';
 import { formatReport } from '../content/problems.ts';
 import { codeRoot } from '../package-root.ts';
@@ -89,11 +90,14 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
     // First the edited records' own pages, modelled alone, so the author sees the edit at once.
     const own = what === 'data' ? ownPagesOfEdit(site.content, validated.content) : undefined;
     if (own?.size) {
+      const t1 = performance.now();
       const quick = modelSite(validated, inputs, own);
+      const t2 = performance.now();
       await renderSite({ pages: quick.pages, files: [], scripts: [], assets: false, i18n: quick.i18n }, outDir);
       for (const p of quick.pages) state.set(p.outputPath, JSON.stringify(p));
       server.reload();
-      log(`served ${quick.pages.length} edited page${quick.pages.length === 1 ? '' : 's'} in ${seconds(performance.now() - t0)}`);
+      const t3 = performance.now();
+      log(`served ${quick.pages.length} edited page${quick.pages.length === 1 ? '' : 's'} in ${seconds(t3 - t0)} (${timeSummary({ validate: t1 - t0, model: t2 - t1, render: t3 - t2 })})`);
       // Let the reload go out before the full pass holds the thread.
       await new Promise((r) => setImmediate(r));
     }

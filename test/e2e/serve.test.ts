@@ -138,7 +138,7 @@ test('serve prints the port it really listens on, refuses a taken one in one lin
     await reader.cancel();
     // The code's own pages first, then those that show it; a page that does not is left as it was.
     await poll('the full pass', async () => (/^rebuilt \d+ of \d+ pages in/m.test(first.log()) ? true : undefined));
-    assert.match(first.log(), /^served \d+ edited pages? in \d+\.\d\d s$/m);
+    assert.match(first.log(), /^served \d+ edited pages? in \d+\.\d\d s \(validate [\d.]+ s, model [\d.]+ s, render [\d.]+ s\)$/m);
     const [, rebuilt, total] = /^rebuilt (\d+) of (\d+) pages/m.exec(first.log())!.map(Number);
     assert.ok(rebuilt < total, `a one-code edit re-rendered ${rebuilt} of ${total} pages`);
     assert.equal(statSync(pageOf(untouched.code)).mtimeMs, untouchedBefore, `${untouched.code}'s page was written again`);
