@@ -1,10 +1,5 @@
+import { bar } from '../../core/progress.ts';
 import type { Progress } from '../engine.ts';
-
-/** A bar of `width` cells for a fraction, e.g. `bar(0.5, 4)` → `██░░`. */
-export const bar = (fraction: number, width = 24): string => {
-  const full = Math.round(Math.max(0, Math.min(1, fraction)) * width);
-  return '█'.repeat(full) + '░'.repeat(width - full);
-};
 
 /** The host of a URL for the progress line, e.g. `https://a.example/x` → `a.example`. */
 const hostOf = (url: string): string => {
