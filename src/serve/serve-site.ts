@@ -89,12 +89,16 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
     const inputs = modelInputs(options.linkStatus);
     // First the edited records' own pages, modelled alone, so the author sees the edit at once.
     const own = what === 'data' ? ownPagesOfEdit(site.content, validated.content) : undefined;
+    const served: string[] = [];
     if (own?.size) {
       const t1 = performance.now();
       const quick = modelSite(validated, inputs, own);
       const t2 = performance.now();
       await renderSite({ pages: quick.pages, files: [], scripts: [], assets: false, i18n: quick.i18n }, outDir);
-      for (const p of quick.pages) state.set(p.outputPath, JSON.stringify(p));
+      for (const p of quick.pages) {
+        state.set(p.outputPath, JSON.stringify(p));
+        served.push(p.locale);
+      }
       server.reload();
       const t3 = performance.now();
       log(`served ${quick.pages.length} edited page${quick.pages.length === 1 ? '' : 's'} in ${seconds(t3 - t0)} (${timeSummary({ validate: t1 - t0, model: t2 - t1, render: t3 - t2 })})`);
@@ -104,7 +108,8 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
     // Then every page whose model changed: those that list or link the edited records, too.
     const next = modelSite(validated, inputs);
     const full = fullRenderSet(next);
-    const changes = what === 'templates' ? { set: full, removed: [], state: renderedState(full) } : changesSince(state, full);
+    // A template or asset edit renders everything and copies the assets again.
+    const changes = what === 'templates' ? { ...changesSince(new Map(), full), set: full } : changesSince(state, full);
     for (const path of changes.removed) rmSync(join(outDir, path), { force: true });
     if (changes.set.pages.length || changes.set.files.length || changes.set.scripts.length || changes.set.assets) await renderSite(changes.set, outDir);
     const verified = verifyOutput(outDir, changes.set.pages.map((p) => p.outputPath));
@@ -116,9 +121,7 @@ export async function serveSite(options: ServeOptions): Promise<ServeSession> {
     for (const w of next.warnings) log(formatReport([w]).split('\n')[0]);
     if (changes.set.pages.length || changes.removed.length) server.reload();
     log(`rebuilt ${changes.set.pages.length} of ${next.pages.length} pages in ${seconds(performance.now() - t0)}`);
-    const localeOf = (url: string) => /^\/([^/]+)\//.exec(url)?.[1];
-    const locales = new Set([...[...(own ?? [])].flatMap((u) => localeOf(u) ?? []), ...changes.set.pages.map((p) => p.locale), ...changes.removed.flatMap((path) => localeOf(`/${path}`) ?? [])]);
-    indexLater(sameLocales ? locales : 'all');
+    indexLater(sameLocales ? [...served, ...changes.locales] : 'all');
   };
 
   // Edits arrive in bursts (an editor writes a file in steps): rebuild once per burst, one at a time.
