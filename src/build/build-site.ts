@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../core/errors.ts';
+import { OutputError, UsageError } from '../core/errors.ts';
 import type { PhaseProgress } from '../core/progress.ts';
 import { readStatus } from '../core/link-status.ts';
 import { verifyOutput, type BrokenLink } from '../core/verify-output.ts';
@@ -30,14 +30,6 @@ export interface BuildResult {
   /** Milliseconds per phase: validate, model, render, verify, search. */
   timings: Record<string, number>;
   search: IndexSummary;
-}
-
-/** The built output has links that lead nowhere; nothing was written. */
-export class OutputError extends Error {
-  constructor(readonly broken: BrokenLink[], outDir: string) {
-    super(broken.map((b) => `${join(outDir, b.page)}: broken link "${b.href}" (${b.reason})`).join('\n'));
-    this.name = 'OutputError';
-  }
 }
 
 /** Refuses an output folder that holds the data or the project, or that is some other non-empty folder. */

@@ -1,32 +1,7 @@
-import { ContentError } from '../core/errors.ts';
-import { buildSite, OutputError } from '../build/build-site.ts';
-import { UsageError } from '../core/errors.ts';
+import { buildSite } from '../build/build-site.ts';
 import { formatReport } from '../content/problems.ts';
 import { createPhaseProgress, timeSummary } from '../core/progress.ts';
-import { SearchIndexError } from '../search/index-site.ts';
-
-/** Reports a failed build the way each failure deserves, returning the exit code. */
-export function reportFailure(command: string, err: unknown): number {
-  if (err instanceof ContentError) {
-    console.error(formatReport(err.problems));
-    console.error(`fieldguide ${command}: content errors; nothing was written`);
-    return 1;
-  }
-  if (err instanceof OutputError) {
-    console.error(err.message);
-    console.error(`fieldguide ${command}: ${err.broken.length} broken internal link(s); nothing was written`);
-    return 1;
-  }
-  if (err instanceof SearchIndexError) {
-    console.error(`fieldguide ${command}: ${err.message}; nothing was written`);
-    return 1;
-  }
-  if (err instanceof UsageError) {
-    console.error(`fieldguide ${command}: ${err.message}`);
-    return 2;
-  }
-  throw err;
-}
+import { reportFailure } from './report-failure.ts';
 
 /** `fieldguide build`: validate, render, verify, swap into place. */
 export async function buildCommand(values: Record<string, string | boolean | undefined>): Promise<number> {

@@ -12,15 +12,14 @@ import { createProgress } from '../links/reporters/progress.ts';
 import { formatText } from '../links/reporters/text.ts';
 import { noNetworkLine } from '../links/reporters/text.ts';
 import { systemNetwork, type Network } from '../links/network.ts';
-import { defaultStatusFile } from '../core/link-status.ts';
+import { defaultCacheFile, defaultStatusFile } from '../core/link-status.ts';
 import type { CheckReport } from '../links/types.ts';
-import { reportFailure } from './build.ts';
+import { reportFailure } from './report-failure.ts';
 import { exitCodes } from './exit-codes.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
 const formats = ['text', 'json', 'junit', 'markdown', 'github'] as const;
-export const defaultCacheFile = '.cache/fieldguide/links.json';
 
 /** A real User-Agent naming the tool, so site owners can tell who asks, e.g. `Fieldguide/0.1.0 link checker`. */
 export function userAgent(): string {

@@ -1,13 +1,13 @@
-import { buildCommand } from './build.ts';
-import { bundleCommand } from './bundle.ts';
-import { checkLinksCommand, defaultCacheFile } from './check-links.ts';
-import { i18nCommand } from './i18n.ts';
-import { importCommand } from './import.ts';
-import { initCommand } from './init.ts';
-import { schemasCommand } from './schemas.ts';
-import { serveCommand } from './serve.ts';
-import { defaultStatusFile } from '../core/link-status.ts';
-import type { CommandTable, OptionSpec } from './table.ts';
+import { defaultCacheFile, defaultStatusFile } from '../core/link-status.ts';
+import type { CommandTable, Handler, OptionSpec } from './table.ts';
+
+/**
+ * A handler loaded when its command runs: each command imports only its own code, so `--help`,
+ * `init` or `i18n status` start without loading Eleventy, Pagefind or the link checker.
+ */
+function lazy<K extends string>(load: () => Promise<Record<K, Handler>>, name: K): Handler {
+  return async (values, positionals) => (await load())[name](values, positionals);
+}
 
 /** `--data DIR`, the content folder: checked to exist before the command runs. */
 const data = (description = 'content folder'): OptionSpec => ({ type: 'string', value: 'DIR', description, default: 'data', kind: 'dataDir' });
@@ -58,7 +58,7 @@ the defaults and asks nothing.`,
 as empty, so 'npm install fieldguide && npx fieldguide init' works in a new folder.`,
     exits: `Exit codes: 0 written, 1 the folder is not empty (without --force) or is a file, or the questions
 were ended (Ctrl+D) before an answer, 2 usage errors.`,
-    run: initCommand,
+    run: lazy(() => import('./init.ts'), 'initCommand'),
   },
 
   build: {
@@ -75,7 +75,7 @@ folder. A failed build leaves the previous output untouched.`,
     },
     exits: `Exit codes: 0 built, 1 content errors, broken internal links or a search index error
 (report on stderr), 2 usage errors (such as a missing data folder).`,
-    run: buildCommand,
+    run: lazy(() => import('./build.ts'), 'buildCommand'),
   },
 
   serve: {
@@ -94,7 +94,7 @@ eleventy.config.ts) restarts the server process, since running code cannot reloa
       'link-status': linkStatus,
     },
     exits: 'Exit codes: 0 stopped (Ctrl+C), 2 usage errors (such as a missing data folder).',
-    run: serveCommand,
+    run: lazy(() => import('./serve.ts'), 'serveCommand'),
   },
 
   bundle: {
@@ -109,7 +109,7 @@ network. The zip holds a README.txt saying which file to open. Prints the zip's 
     },
     exits: `Exit codes: 0 written, 1 the folder is not a built site or the zip cannot be written,
 2 usage errors.`,
-    run: bundleCommand,
+    run: lazy(() => import('./bundle.ts'), 'bundleCommand'),
   },
 
   'check-links': {
@@ -157,7 +157,7 @@ Progress goes to stderr: a bar on a terminal, plain lines otherwise.`,
   1 broken links or content errors
   2 usage or configuration errors (such as a missing site or data folder)
   3 no network: external links could not be checked, and nothing else was broken`,
-    run: checkLinksCommand,
+    run: lazy(() => import('./check-links.ts'), 'checkLinksCommand'),
   },
 
   i18n: {
@@ -228,7 +228,7 @@ import  Writes a translated XLIFF file back into the overlays, editing each file
     },
     positionals: 'status|stamp|init|export|import [ARG]...',
     exits: 'Exit codes: 0 ok, 1 content errors, a refused import or thresholds exceeded, 2 usage errors.',
-    run: i18nCommand,
+    run: lazy(() => import('./i18n.ts'), 'i18nCommand'),
   },
 
   import: {
@@ -259,7 +259,7 @@ nothing is written. Importing the same file again changes nothing.`,
     positionals: '<file.md>...',
     exits: `Exit codes: 0 imported (lost protected terms are reported on stderr), 1 a file cannot be
 imported or the result would not be valid, 2 usage errors.`,
-    run: importCommand,
+    run: lazy(() => import('./import.ts'), 'importCommand'),
   },
 
   schemas: {
@@ -278,6 +278,6 @@ against Fieldguide's own copy; run this after upgrading Fieldguide so editors ag
     positionals: '[DIR]',
     exits: `Exit codes: 0 written or current, 1 out of date (--check), 2 usage errors (DIR has no
 site.json).`,
-    run: schemasCommand,
+    run: lazy(() => import('./schemas.ts'), 'schemasCommand'),
   },
 };

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { packageVersion } from '../package-root.ts';
-import { reportFailure } from './build.ts';
+import { reportFailure } from './report-failure.ts';
 import { exitCodes } from './exit-codes.ts';
 import { commandHelp, mainHelp } from './help.ts';
 import { closeName } from './suggest.ts';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { serveSite } from '../serve/serve-site.ts';
-import { reportFailure } from './build.ts';
+import { reportFailure } from './report-failure.ts';
 import { serveChildFlag, superviseServe } from './serve-supervisor.ts';
 
 /** `fieldguide serve`: a full build, then a preview with live reload that re-renders only what an edit changed. */

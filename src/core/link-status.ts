@@ -24,6 +24,9 @@ export interface LinkStatusFile {
 /** Where `check-links` writes link status unless told otherwise (`--status`). */
 export const defaultStatusFile = '.cache/fieldguide/link-status.json';
 
+/** Where `check-links` keeps its results between runs unless told otherwise (`--cache`). */
+export const defaultCacheFile = '.cache/fieldguide/links.json';
+
 /** Reads a status file; absent means "no status", unreadable a warning, so link health never fails a build. */
 export function readStatus(file: string): { status?: LinkStatusFile; warning?: string } {
   let text: string;

@@ -1,14 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { SearchIndexError } from '../core/errors.ts';
 import { listFiles } from '../core/files.ts';
 import * as pagefind from 'pagefind';
 import type { Page } from '../model/types.ts';
 import { failPagefindRequestsOnExit } from './pagefind-exit.ts';
-
-/** Pagefind refused the site; the message carries Pagefind's own words. */
-export class SearchIndexError extends Error {
-  name = 'SearchIndexError';
-}
 
 /** What the indexer wrote, for the build log. */
 export interface IndexSummary {
