@@ -9,7 +9,6 @@ import { htmlErrors } from '../support/validate-html.ts';
 import { servedBuild } from '../support/served-build.ts';
 
 const site = servedBuild();
-const { out } = site;
 
 /** One page of every kind the site has, in a locale. */
 const kinds = (l: string): Record<string, string> => ({
@@ -27,14 +26,8 @@ const kinds = (l: string): Record<string, string> => ({
 
 const locales = ['en', 'id'];
 
-/** Opens a page and waits for its deferred scripts, so axe sees what a reader sees. */
-async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await site.browser.newPage();
-  await page.emulateMedia({ colorScheme });
-  const response = await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-  assert.equal(response?.status(), 200, path);
-  return page;
-}
+/** Opens a page in the file's tab and waits for its deferred scripts (load), so axe sees what a reader sees. */
+const open = (path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => site.open(path, { colorScheme });
 
 const report = (findings: Awaited<ReturnType<typeof axeViolations>>) =>
   findings.map((f) => `${f.rule} (${f.impact}) at ${f.targets.join(', ')}: ${f.summary}`);
@@ -46,11 +39,7 @@ for (const locale of locales) {
     test(`axe: ${locale} ${kind} has no WCAG 2.1 AA violation (${schemes.join(' and ')})`, async () => {
       for (const scheme of schemes) {
         const page = await open(path, scheme);
-        try {
-          assert.deepEqual(report(await axeViolations(page)), [], `${path} (${scheme})`);
-        } finally {
-          await page.close();
-        }
+        assert.deepEqual(report(await axeViolations(page)), [], `${path} (${scheme})`);
       }
     });
   }
@@ -58,34 +47,26 @@ for (const locale of locales) {
   test(`axe: ${locale} search dialog open with results and filters has no WCAG 2.1 AA violation`, async () => {
     for (const scheme of locale === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
       const page = await open(`${locale}/`, scheme);
-      try {
-        await page.locator('.search-open').click();
-        await page.locator('#fg-search-q').fill('extension-dll');
-        await page.locator('#fg-search-results [role=option]').first().waitFor();
-        await page.keyboard.press('ArrowDown');
-        assert.equal(await page.locator('#fg-search-results [aria-selected=true]').count(), 1);
-        assert.ok(await page.locator('dialog.search-dialog[open] .search-filters').isVisible(), 'the filters show with the results');
-        assert.deepEqual(report(await axeViolations(page)), [], scheme);
-      } finally {
-        await page.close();
-      }
+      await page.locator('.search-open').click();
+      await page.locator('#fg-search-q').fill('extension-dll');
+      await page.locator('#fg-search-results [role=option]').first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.locator('#fg-search-results [aria-selected=true]').count(), 1);
+      assert.ok(await page.locator('dialog.search-dialog[open] .search-filters').isVisible(), 'the filters show with the results');
+      assert.deepEqual(report(await axeViolations(page)), [], scheme);
     }
   });
 
   test(`axe: ${locale} lookup with nearest codes and log reader with findings have no WCAG 2.1 AA violation`, async () => {
     for (const scheme of locale === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
       const page = await open(`${locale}/go/#stoped-server`, scheme);
-      try {
-        await page.locator('.go-results li').first().waitFor();
-        assert.deepEqual(report(await axeViolations(page)), [], `go/ ${scheme}`);
-        await page.goto(`${site.url}${locale}/diagnose/`);
-        await page.locator('#fg-log').fill('Run History: stopped-server\nEvent ID: 6025\nat Microsoft.MetadirectoryServices.UnexpectedDataException');
-        await page.locator('.log-form button').click();
-        await page.locator('.log-findings li').first().waitFor();
-        assert.deepEqual(report(await axeViolations(page)), [], `diagnose/ ${scheme}`);
-      } finally {
-        await page.close();
-      }
+      await page.locator('.go-results li').first().waitFor();
+      assert.deepEqual(report(await axeViolations(page)), [], `go/ ${scheme}`);
+      await page.goto(`${site.url}${locale}/diagnose/`);
+      await page.locator('#fg-log').fill('Run History: stopped-server\nEvent ID: 6025\nat Microsoft.MetadirectoryServices.UnexpectedDataException');
+      await page.locator('.log-form button').click();
+      await page.locator('.log-findings li').first().waitFor();
+      assert.deepEqual(report(await axeViolations(page)), [], `diagnose/ ${scheme}`);
     }
   });
 }
@@ -105,7 +86,7 @@ test('axe: the root language page and the root lookup address have no WCAG 2.1 A
 });
 
 test('html-validate: every built page has zero errors under .htmlvalidate.json', async () => {
-  const { pages, errors } = await htmlErrors(out);
+  const { pages, errors } = await htmlErrors(site.out);
   assert.equal(pages, expectedPages(join(root, 'data')).length, 'every page of the site was checked');
   assert.deepEqual(errors.slice(0, 30), [], `${errors.length} errors`);
 });

@@ -48,10 +48,10 @@ const measureScript = `
   window.fgBoxPrev = (el, n) => box(el.previousSibling, el.previousSibling.data.length - n, el.previousSibling.data.length);
 `;
 
+/** Opens a page in the file's tab, at a width, with the measuring helpers above. */
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await site.browser.newPage({ viewport: { width, height: 900 } });
-  await page.addInitScript(measureScript);
-  await page.goto(`${site.url}${path}`);
+  const page = await site.open(path, { viewport: { width, height: 900 } });
+  await page.evaluate(measureScript);
   return page;
 }
 
@@ -84,7 +84,6 @@ test('on Hebrew pages every code is a left-to-right isolate inside right-to-left
       const rows = await page.locator('table.codes tbody th code').allTextContents();
       assert.equal(rows.length, catalog.codes.reduce((n, c) => n + c.phases.length, 0), 'one row per code and phase');
     }
-    await page.close();
   }
 });
 
@@ -107,7 +106,6 @@ test('on the Hebrew article, glossary terms and codes written as link text are <
     return out;
   }, glossary);
   assert.deepEqual(loose, []);
-  await page.close();
 });
 
 test('in Hebrew step text, punctuation stays beside its code and codes keep their own order', async () => {
@@ -141,7 +139,6 @@ test('in Hebrew step text, punctuation stays beside its code and codes keep thei
   const slash = await boxIn(p, '.\\');
   assert.ok(slash.left > (await boxIn(p, 'harbor-restore')).right, 'without isolation .\\ jumps to the far side of the command');
   assert.ok((await boxIn(p, '...')).right <= (await boxIn(p, 'Restore')).left, 'without isolation the ellipsis jumps before the label');
-  await page.close();
 });
 
 test('in a 360 px viewport the Hebrew pages do not scroll sideways', async () => {
@@ -149,7 +146,6 @@ test('in a 360 px viewport the Hebrew pages do not scroll sideways', async () =>
     const page = await open(path, 360);
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(scroll <= client, `${path}: ${scroll} > ${client}`);
-    await page.close();
   }
 });
 
@@ -168,7 +164,6 @@ test('English pages read as before: the same text, codes as code, no dir but on 
         assert.deepEqual(await text.locator('code').allTextContents(), codeSpans(step.text));
       }
     }
-    await page.close();
   }
 });
 
@@ -180,7 +175,6 @@ test('a search on a Hebrew page shows the code of its result as a left-to-right 
   await code.waitFor();
   assert.equal(await code.textContent(), '0x80070005');
   assert.deepEqual(await code.evaluate((el) => [getComputedStyle(el).direction, getComputedStyle(el).unicodeBidi]), ['ltr', 'isolate']);
-  await page.close();
 });
 
 test('the isolates leave every page of the site valid HTML', async () => {

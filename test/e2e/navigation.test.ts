@@ -16,13 +16,8 @@ const sites = [
 
 const phone = { width: 360, height: 780 };
 
-/** Opens a page of a served site in a fresh page of the given size. */
-async function open(site: (typeof sites)[number], path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await site.build.browser.newPage({ viewport });
-  const response = await page.goto(`${site.build.url}${path}`);
-  assert.equal(response?.status(), 200, path);
-  return page;
-}
+/** Opens a page of a served site, at the given size, in that site's tab. */
+const open = (site: (typeof sites)[number], path: string, viewport = { width: 1280, height: 800 }): Promise<Page> => site.build.open(path, { viewport });
 
 const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
 
@@ -44,18 +39,14 @@ for (const site of sites) {
     for (const locale of locales) {
       for (const { kind, path } of pageKinds(data, locale)) {
         const page = await open(site, path, phone);
-        try {
-          const top = await page.locator('h1').evaluate((h) => h.getBoundingClientRect().top + scrollY);
-          tops.push(`${locale} ${kind} ${Math.round(top)}`);
-          assert.ok(top <= 200, `${path}: h1 starts at ${top} px`);
-          assert.ok((await scrollWidth(page)) <= phone.width, `${path} scrolls sideways (${await scrollWidth(page)} px)`);
-          await page.locator('.site-menu > summary').click();
-          assert.ok(await page.locator('.site-nav').isVisible(), `${path}: the menu opens`);
-          if (await page.locator('.toc').count()) await page.locator('.toc > summary').click();
-          assert.ok((await scrollWidth(page)) <= phone.width, `${path} scrolls sideways with its menus open`);
-        } finally {
-          await page.close();
-        }
+        const top = await page.locator('h1').evaluate((h) => h.getBoundingClientRect().top + scrollY);
+        tops.push(`${locale} ${kind} ${Math.round(top)}`);
+        assert.ok(top <= 200, `${path}: h1 starts at ${top} px`);
+        assert.ok((await scrollWidth(page)) <= phone.width, `${path} scrolls sideways (${await scrollWidth(page)} px)`);
+        await page.locator('.site-menu > summary').click();
+        assert.ok(await page.locator('.site-nav').isVisible(), `${path}: the menu opens`);
+        if (await page.locator('.toc').count()) await page.locator('.toc > summary').click();
+        assert.ok((await scrollWidth(page)) <= phone.width, `${path} scrolls sideways with its menus open`);
       }
     }
     t.diagnostic(`h1 top (px): ${tops.join(', ')}`);
@@ -108,22 +99,18 @@ for (const site of sites) {
   test(`${site.name}: on a wide screen the site navigation is a sidebar at the start of the reading direction, and the table of contents a column at its end`, async () => {
     for (const { code: locale, dir } of data.locales) {
       const page = await open(site, `${locale}/articles/${data.articles[0].id}/`, { width: 1440, height: 900 });
-      try {
-        assert.ok(await page.locator('.site-nav').isVisible(), `${locale}: the sidebar shows without a click`);
-        assert.equal(await page.locator('.site-menu > summary').isVisible(), false, `${locale}: no menu button`);
-        assert.ok(await page.locator('.toc nav').isVisible(), `${locale}: the table of contents shows without a click`);
-        const [nav, body, toc] = await Promise.all(['.site-nav', '.page-body', '.toc'].map((s) => page.locator(s).boundingBox()));
-        if (dir === 'rtl') {
-          assert.ok(nav!.x >= body!.x + body!.width, `${locale}: the sidebar is right of the text`);
-          assert.ok(toc!.x + toc!.width <= body!.x, `${locale}: the contents are left of the text`);
-        } else {
-          assert.ok(nav!.x + nav!.width <= body!.x, `${locale}: the sidebar is left of the text`);
-          assert.ok(toc!.x >= body!.x + body!.width, `${locale}: the contents are right of the text`);
-        }
-        assert.ok((await scrollWidth(page)) <= 1440, `${locale}: no sideways scroll`);
-      } finally {
-        await page.close();
+      assert.ok(await page.locator('.site-nav').isVisible(), `${locale}: the sidebar shows without a click`);
+      assert.equal(await page.locator('.site-menu > summary').isVisible(), false, `${locale}: no menu button`);
+      assert.ok(await page.locator('.toc nav').isVisible(), `${locale}: the table of contents shows without a click`);
+      const [nav, body, toc] = await Promise.all(['.site-nav', '.page-body', '.toc'].map((s) => page.locator(s).boundingBox()));
+      if (dir === 'rtl') {
+        assert.ok(nav!.x >= body!.x + body!.width, `${locale}: the sidebar is right of the text`);
+        assert.ok(toc!.x + toc!.width <= body!.x, `${locale}: the contents are left of the text`);
+      } else {
+        assert.ok(nav!.x + nav!.width <= body!.x, `${locale}: the sidebar is left of the text`);
+        assert.ok(toc!.x >= body!.x + body!.width, `${locale}: the contents are right of the text`);
       }
+      assert.ok((await scrollWidth(page)) <= 1440, `${locale}: no sideways scroll`);
     }
   });
 
@@ -142,19 +129,15 @@ for (const site of sites) {
       ];
       for (const { path, hrefs } of checks) {
         const page = await open(site, path, { width: 1440, height: 900 });
-        try {
-          const got = await page.locator('.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-          if (typeof hrefs === 'function') hrefs(got);
-          else assert.deepEqual(got, hrefs, path);
-          if (got.length === 0) assert.equal(await page.locator('.toc').count(), 0, `${path}: no empty table of contents`);
-          for (const href of got) {
-            await page.locator(`.toc a[href="${href}"]`).click();
-            const landed = await page.evaluate('[document.querySelector(":target") && document.querySelector(":target").id, document.querySelector(":target").getBoundingClientRect().top, innerHeight]') as [string, number, number];
-            assert.equal(landed[0], href.slice(1), `${path}: ${href}`);
-            assert.ok(landed[1] >= -1 && landed[1] < landed[2], `${path}: ${href} is scrolled into view`);
-          }
-        } finally {
-          await page.close();
+        const got = await page.locator('.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+        if (typeof hrefs === 'function') hrefs(got);
+        else assert.deepEqual(got, hrefs, path);
+        if (got.length === 0) assert.equal(await page.locator('.toc').count(), 0, `${path}: no empty table of contents`);
+        for (const href of got) {
+          await page.locator(`.toc a[href="${href}"]`).click();
+          const landed = await page.evaluate('[document.querySelector(":target") && document.querySelector(":target").id, document.querySelector(":target").getBoundingClientRect().top, innerHeight]') as [string, number, number];
+          assert.equal(landed[0], href.slice(1), `${path}: ${href}`);
+          assert.ok(landed[1] >= -1 && landed[1] < landed[2], `${path}: ${href} is scrolled into view`);
         }
       }
     }
@@ -164,31 +147,27 @@ for (const site of sites) {
     for (const locale of locales) {
       for (const { path } of pageKinds(data, locale)) {
         const page = await open(site, path);
-        try {
-          const seen = await page.evaluate(() => {
-            const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
-            return {
-              duplicates: ids.filter((id, i) => ids.indexOf(id) !== i),
-              headings: [...document.querySelectorAll('h2, h3')].map((h) => {
-                const link = h.parentElement?.classList.contains('heading') ? h.parentElement.querySelector<HTMLAnchorElement>(':scope > a.anchor') : null;
-                const target = link ? document.getElementById(decodeURIComponent(link.hash.slice(1))) : null;
-                return {
-                  text: h.textContent!.trim(), id: h.id, label: link?.getAttribute('aria-label') ?? '',
-                  lands: !!target && (target === h || target.contains(h)), visible: !!link && link.getBoundingClientRect().width > 0,
-                };
-              }),
-              rows: [...document.querySelectorAll('table.codes tbody tr')].map((tr) => ({ id: tr.id, href: tr.querySelector('a.anchor')?.getAttribute('href') ?? '' })),
-            };
-          });
-          assert.deepEqual(seen.duplicates, [], `${path}: duplicate ids`);
-          for (const h of seen.headings) {
-            assert.ok(h.id, `${path}: "${h.text}" has an id`);
-            assert.ok(h.lands && h.visible && h.label, `${path}: "${h.text}" has a visible, named anchor link to it`);
-          }
-          for (const r of seen.rows) assert.ok(r.id && r.href === `#${r.id}`, `${path}: row ${r.id} links to itself`);
-        } finally {
-          await page.close();
+        const seen = await page.evaluate(() => {
+          const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+          return {
+            duplicates: ids.filter((id, i) => ids.indexOf(id) !== i),
+            headings: [...document.querySelectorAll('h2, h3')].map((h) => {
+              const link = h.parentElement?.classList.contains('heading') ? h.parentElement.querySelector<HTMLAnchorElement>(':scope > a.anchor') : null;
+              const target = link ? document.getElementById(decodeURIComponent(link.hash.slice(1))) : null;
+              return {
+                text: h.textContent!.trim(), id: h.id, label: link?.getAttribute('aria-label') ?? '',
+                lands: !!target && (target === h || target.contains(h)), visible: !!link && link.getBoundingClientRect().width > 0,
+              };
+            }),
+            rows: [...document.querySelectorAll('table.codes tbody tr')].map((tr) => ({ id: tr.id, href: tr.querySelector('a.anchor')?.getAttribute('href') ?? '' })),
+          };
+        });
+        assert.deepEqual(seen.duplicates, [], `${path}: duplicate ids`);
+        for (const h of seen.headings) {
+          assert.ok(h.id, `${path}: "${h.text}" has an id`);
+          assert.ok(h.lands && h.visible && h.label, `${path}: "${h.text}" has a visible, named anchor link to it`);
         }
+        for (const r of seen.rows) assert.ok(r.id && r.href === `#${r.id}`, `${path}: row ${r.id} links to itself`);
       }
     }
   });
@@ -199,18 +178,14 @@ for (const site of sites) {
     for (const locale of locales) {
       for (const catalog of data.catalogs) {
         const page = await open(site, `${locale}/errors/${catalog.id}/`);
-        try {
-          const ids = await page.locator('table.codes tbody tr').evaluateAll((rows) => rows.map((r) => r.id));
-          assert.deepEqual(ids, rowIds(catalog), `${locale} ${catalog.id}`);
-          assert.equal(new Set(ids).size, ids.length);
-          for (const code of catalog.codes.filter((c) => (c.phases?.length ?? 0) > 1)) {
-            const [a, b] = code.phases!.map((p) => `${p}/${code.code}`);
-            await page.goto(`${site.build.url}${locale}/errors/${catalog.id}/#${b}`);
-            assert.equal(await page.evaluate('document.querySelector(":target").id'), b, `#${b} opens the row under its second phase`);
-            assert.notEqual(a, b);
-          }
-        } finally {
-          await page.close();
+        const ids = await page.locator('table.codes tbody tr').evaluateAll((rows) => rows.map((r) => r.id));
+        assert.deepEqual(ids, rowIds(catalog), `${locale} ${catalog.id}`);
+        assert.equal(new Set(ids).size, ids.length);
+        for (const code of catalog.codes.filter((c) => (c.phases?.length ?? 0) > 1)) {
+          const [a, b] = code.phases!.map((p) => `${p}/${code.code}`);
+          await page.goto(`${site.build.url}${locale}/errors/${catalog.id}/#${b}`);
+          assert.equal(await page.evaluate('document.querySelector(":target").id'), b, `#${b} opens the row under its second phase`);
+          assert.notEqual(a, b);
         }
       }
     }
@@ -221,19 +196,15 @@ for (const site of sites) {
     const paths = [`${locale}/articles/${data.articles[0].id}/`, ...data.catalogs.map((c) => `${locale}/errors/${c.id}/`), `${locale}/errors/${data.catalogs[0].id}/${data.catalogs[0].codes[0].code}/`];
     for (const path of paths) {
       const page = await open(site, path);
-      try {
-        const anchors = new Set(await page.locator('a.anchor').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)));
-        const stops = await page.locator('a[href], button, input, select, summary').count();
-        const reached = new Set<string>();
-        for (let i = 0; i < stops + 5 && reached.size < anchors.size; i++) {
-          await page.keyboard.press('Tab');
-          const href = await page.evaluate('document.activeElement.classList.contains("anchor") ? document.activeElement.getAttribute("href") : ""') as string;
-          if (href) reached.add(href);
-        }
-        assert.deepEqual([...anchors].filter((a) => !reached.has(a)), [], `${path}: anchors the keyboard never reaches`);
-      } finally {
-        await page.close();
+      const anchors = new Set(await page.locator('a.anchor').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)));
+      const stops = await page.locator('a[href], button, input, select, summary').count();
+      const reached = new Set<string>();
+      for (let i = 0; i < stops + 5 && reached.size < anchors.size; i++) {
+        await page.keyboard.press('Tab');
+        const href = await page.evaluate('document.activeElement.classList.contains("anchor") ? document.activeElement.getAttribute("href") : ""') as string;
+        if (href) reached.add(href);
       }
+      assert.deepEqual([...anchors].filter((a) => !reached.has(a)), [], `${path}: anchors the keyboard never reaches`);
     }
   });
 
@@ -241,35 +212,27 @@ for (const site of sites) {
     for (const locale of locales) {
       for (const article of data.articles) {
         const page = await open(site, `${locale}/articles/${article.id}/`);
-        try {
-          for (const [i, step] of article.steps.entries()) {
-            const pager = page.locator(`li.step[id="${step.id}"] .pager a`);
-            const links = await pager.evaluateAll((as) => as.map((a) => [a.className, a.getAttribute('href')]));
-            const prev = links.find(([c]) => c === 'pager-prev')?.[1] ?? null;
-            const next = links.find(([c]) => c === 'pager-next')?.[1] ?? null;
-            assert.equal(prev, i > 0 ? `#${article.steps[i - 1].id}` : null, `${step.id}: previous`);
-            assert.equal(next, i + 1 < article.steps.length ? `#${article.steps[i + 1].id}` : null, `${step.id}: next`);
-          }
-        } finally {
-          await page.close();
+        for (const [i, step] of article.steps.entries()) {
+          const pager = page.locator(`li.step[id="${step.id}"] .pager a`);
+          const links = await pager.evaluateAll((as) => as.map((a) => [a.className, a.getAttribute('href')]));
+          const prev = links.find(([c]) => c === 'pager-prev')?.[1] ?? null;
+          const next = links.find(([c]) => c === 'pager-next')?.[1] ?? null;
+          assert.equal(prev, i > 0 ? `#${article.steps[i - 1].id}` : null, `${step.id}: previous`);
+          assert.equal(next, i + 1 < article.steps.length ? `#${article.steps[i + 1].id}` : null, `${step.id}: next`);
         }
       }
       for (const catalog of data.catalogs) {
         const codes = catalog.codes.map((c) => c.code);
         for (const i of [...new Set([0, 1, codes.length - 1])].filter((n) => n < codes.length)) {
           const page = await open(site, `${locale}/errors/${catalog.id}/${codes[i]}/`);
-          try {
-            const href = async (sel: string) => (await page.locator(sel).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))[0] ?? null;
-            const url = (code: string) => `${site.build.url}${locale}/errors/${catalog.id}/${code}/`;
-            assert.equal(await href('.pager a[rel="prev"]'), i > 0 ? url(codes[i - 1]) : null, `${codes[i]}: previous`);
-            assert.equal(await href('.pager a[rel="next"]'), i + 1 < codes.length ? url(codes[i + 1]) : null, `${codes[i]}: next`);
-            if (i + 1 < codes.length) {
-              await page.locator('.pager a[rel="next"]').click();
-              await page.waitForURL(url(codes[i + 1]));
-              assert.equal(await page.locator('h1 code').textContent(), codes[i + 1]);
-            }
-          } finally {
-            await page.close();
+          const href = async (sel: string) => (await page.locator(sel).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))[0] ?? null;
+          const url = (code: string) => `${site.build.url}${locale}/errors/${catalog.id}/${code}/`;
+          assert.equal(await href('.pager a[rel="prev"]'), i > 0 ? url(codes[i - 1]) : null, `${codes[i]}: previous`);
+          assert.equal(await href('.pager a[rel="next"]'), i + 1 < codes.length ? url(codes[i + 1]) : null, `${codes[i]}: next`);
+          if (i + 1 < codes.length) {
+            await page.locator('.pager a[rel="next"]').click();
+            await page.waitForURL(url(codes[i + 1]));
+            assert.equal(await page.locator('h1 code').textContent(), codes[i + 1]);
           }
         }
       }
@@ -280,15 +243,11 @@ for (const site of sites) {
     for (const locale of locales) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const page = await open(site, `${locale}/articles/${data.articles[0].id}/`, phone);
-        try {
-          await page.emulateMedia({ colorScheme });
-          await page.locator('.site-menu > summary').click();
-          await page.locator('.toc > summary').click();
-          const found = (await axeViolations(page)).map((f) => `${f.rule} (${f.impact}) at ${f.targets.join(', ')}: ${f.summary}`);
-          assert.deepEqual(found, [], `${locale} ${colorScheme}`);
-        } finally {
-          await page.close();
-        }
+        await page.emulateMedia({ colorScheme });
+        await page.locator('.site-menu > summary').click();
+        await page.locator('.toc > summary').click();
+        const found = (await axeViolations(page)).map((f) => `${f.rule} (${f.impact}) at ${f.targets.join(', ')}: ${f.summary}`);
+        assert.deepEqual(found, [], `${locale} ${colorScheme}`);
       }
     }
   });

@@ -15,11 +15,8 @@ const harbor = servedBuild({ tmpPrefix: 'fieldguide-search-harbor-', data: () =>
 
 interface Shown { href: string; kind: string; code: string; excerpt: string }
 
-async function openAt(site: ServedBuild, path: string): Promise<Page> {
-  const page = await site.browser.newPage();
-  await page.goto(`${site.url}${path}`);
-  return page;
-}
+/** A page of a site in that site's tab (`ServedBuild.open`). */
+const openAt = (site: ServedBuild, path: string): Promise<Page> => site.open(path);
 
 /** Types a query into the open dialog and returns the results once they answer that query. */
 async function resultsFor(page: Page, query: string): Promise<Shown[]> {
@@ -55,7 +52,6 @@ test('without JavaScript there is no search control; with it, the header holds o
   assert.equal(await live.locator('.site-header .search-open').filter({ visible: true }).count(), 1);
   assert.equal(await live.locator('.site-header .search-open').textContent(), 'Search/');
   assert.equal(await live.locator('#fg-search-q').isVisible(), false, 'the box is in the dialog, closed');
-  await live.close();
 });
 
 test('/ and Ctrl/⌘+K open the dialog from anywhere; Esc closes it and gives focus back to what opened it', async () => {
@@ -91,7 +87,6 @@ test('/ and Ctrl/⌘+K open the dialog from anywhere; Esc closes it and gives fo
   assert.equal(await dialogOpen(page), false);
   assert.equal(await focused(page), 'button');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'search-open');
-  await page.close();
 });
 
 test('results show inside the dialog and never move the page, nor does choosing through them', async () => {
@@ -116,7 +111,6 @@ test('results show inside the dialog and never move the page, nor does choosing 
   assert.deepEqual(await layout(), before, 'arrows moved through the results');
   await page.keyboard.press('Escape');
   assert.deepEqual(await layout(), before, 'the dialog closed');
-  await page.close();
 });
 
 test('the Kind and Severity filters appear with the results, not before typing, and go with the query', async () => {
@@ -130,7 +124,6 @@ test('the Kind and Severity filters appear with the results, not before typing, 
   await page.waitForFunction(() => [...document.querySelectorAll('#fg-search-results [role=option]')].every((a) => (a as HTMLElement).dataset.kind === 'step'));
   await resultsFor(page, '');
   assert.equal(await filters.isVisible(), false);
-  await page.close();
 });
 
 for (const locale of ['en', 'id']) {
@@ -147,7 +140,6 @@ for (const locale of ['en', 'id']) {
     const covered = dllCodes.filter((c) => named.has(c)).sort((a, b) => a.length - b.length);
     assert.deepEqual(dll.slice(0, covered.length).map((r) => r.code), covered);
     assert.ok(covered.includes('stopped-extension-dll-exception'));
-    await page.close();
   });
 }
 
@@ -169,7 +161,6 @@ test('the References page never ranks above a code or a step, and no excerpt is 
         assert.doesNotMatch(r.excerpt, /\s[.,;:!?](\s|$)|\s{2}/, `${locale} "${query}" ${r.href}: ${r.excerpt}`);
       }
     }
-    await page.close();
   }
   assert.ok(seen > 0, 'some query shows the References page');
 });
@@ -191,7 +182,6 @@ test('a part of a code with underscores or dots finds it first, across -, _ and 
   assert.match((await resultsFor(page, 'replica'))[0].excerpt, /named in primary_conninfo does/);
   await page.goto(`${ledger.url}en/errors/ledger-conditions/deadlock_detected/`);
   assert.match(await page.locator('meta[name=description]').getAttribute('content') ?? '', /after deadlock_timeout the server/);
-  await page.close();
 });
 
 test('on a Hebrew page a part or a typo of a code finds it first, and the open dialog passes axe', async () => {
@@ -205,14 +195,15 @@ test('on a Hebrew page a part or a typo of a code finds it first, and the open d
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   const findings = await axeViolations(page);
   assert.deepEqual(findings.map((f) => `${f.rule}: ${f.targets.join(', ')}`), []);
-  await page.close();
 });
 
 test('the README\'s code finder recipe works as written on a page two folders below the root', async () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### The code finder'));
   const html = /```html\n([^]*?)```/.exec(section)?.[1] ?? '';
-  const page = await openAt(shipped, /such as (\S+)\//.exec(html)?.[1] + '/');
+  // It listens for the page's errors, so it has a page of its own.
+  const page = await shipped.browser.newPage();
+  await page.goto(`${shipped.url}${/such as (\S+)\//.exec(html)?.[1]}/`);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const src = /<script src="([^"]+)"><\/script>/.exec(html)![1];
