@@ -7,20 +7,19 @@ import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { listFiles } from '../../src/core/files.ts';
 import { contentOf, expectedPages } from '../support/expected-site.ts';
 import { fixture, root, runCli, tempDir } from '../support/helpers.ts';
+import { builtSite } from '../support/site-cache.ts';
 import { serveFolder } from '../support/static-server.ts';
 
 const tmp = tempDir();
-const out = join(tmp.dir, 'site');
-const rtl = join(tmp.dir, 'rtl');
+let out: string;
+let rtl: string;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let rtlServer: Awaited<ReturnType<typeof serveFolder>>;
 
 before(async () => {
-  for (const [data, dir] of [[join(root, 'data'), out], [fixture('rtl-ui-only'), rtl]]) {
-    const r = runCli(['build', '--data', data, '--out', dir]);
-    assert.equal(r.code, 0, r.stderr);
-  }
+  out = builtSite();
+  rtl = builtSite(fixture('rtl-ui-only'));
   browser = await launchChromium();
   server = await serveFolder(out, '/docs/mim/');
   rtlServer = await serveFolder(rtl, '/');

@@ -7,8 +7,9 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { fixture, root, runCli, tempDir } from '../support/helpers.ts';
+import { fixture, root, tempDir } from '../support/helpers.ts';
 import { startNginx } from '../support/nginx.ts';
+import { builtSite } from '../support/site-cache.ts';
 import { serveFolder } from '../support/static-server.ts';
 
 /**
@@ -19,18 +20,16 @@ import { serveFolder } from '../support/static-server.ts';
  */
 
 const tmp = tempDir('fieldguide-404-');
-const shipped = join(tmp.dir, 'site');
-const rtl = join(tmp.dir, 'rtl-site');
+let shipped: string;
+let rtl: string;
 let browser: Browser;
 let nginx: Awaited<ReturnType<typeof startNginx>>;
 let nginxRtl: Awaited<ReturnType<typeof startNginx>>;
 let plain: Awaited<ReturnType<typeof serveFolder>>;
 
 before(async () => {
-  for (const [data, out] of [[join(root, 'data'), shipped], [fixture('rtl-product'), rtl]]) {
-    const r = runCli(['build', '--data', data, '--out', out]);
-    assert.equal(r.code, 0, r.stderr);
-  }
+  shipped = builtSite();
+  rtl = builtSite(fixture('rtl-product'));
   nginx = await startNginx(shipped);
   nginxRtl = await startNginx(rtl);
   plain = await serveFolder(shipped, '/docs/', { notFound: '404.html' });

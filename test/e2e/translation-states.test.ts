@@ -8,7 +8,8 @@ import { loadTranslatedContent } from '../../src/build/prepare-site.ts';
 import { kinds, type KindName } from '../../src/content/kinds.ts';
 import { allRecords, textsOf, type SourceRecord } from '../../src/content/records.ts';
 import { sourceHash } from '../../src/i18n/source-hash.ts';
-import { fixture, runCli, tempDir } from '../support/helpers.ts';
+import { fixture, tempDir } from '../support/helpers.ts';
+import { siteBuild } from '../support/site-cache.ts';
 import { serveFolder } from '../support/static-server.ts';
 
 /**
@@ -59,8 +60,7 @@ async function variant(name: string, stateOf: (r: SourceRecord) => State) {
   for (const r of [...records].reverse()) setState(overlays, r, stateOf(r));
   for (const [file, value] of overlays) writeFileSync(join(data, 'translations/he', file), JSON.stringify(value, null, 2));
   const out = join(tmp.dir, `${name}-site`);
-  const r = runCli(['build', '--data', data, '--out', out]);
-  assert.equal(r.code, 0, r.stderr);
+  await siteBuild(data, out);
   return serveFolder(out, '/kb/');
 }
 
