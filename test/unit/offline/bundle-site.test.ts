@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { BundleError, bundleReadme, bundleSite, PROGRESS_EVERY } from '../../../src/offline/bundle-site.ts';
-import { tempDir } from '../../support/helpers.ts';
+import { memoryTempDir, tempDir } from '../../support/helpers.ts';
 
 const generator = '<meta name="generator" content="Fieldguide">';
 
@@ -131,7 +131,7 @@ test('a bundle that fails part way leaves the previous zip as it was and no temp
 });
 
 test('more than 65,535 files: the zip switches to ZIP64 and unzip lists and tests every file', async () => {
-  const { dir, cleanup } = tempDir();
+  const { dir, cleanup } = memoryTempDir();
   try {
     const site = join(dir, '_site');
     miniSite(site);
