@@ -17,8 +17,8 @@ export interface ServedBuild {
   /**
    * Opens a page of the site (a path under `/kb/`) in the file's one reused tab, at a viewport and
    * colour scheme, with the site's storage cleared, and checks it answered 200. A fresh Chromium
-   * page costs a new context and renderer (about 0.5 s); a navigation in a kept tab a fraction of
-   * that. Tests that listen to a page's events or need other context options make their own.
+   * page costs a new context and renderer (about 0.75 s here); a navigation in a kept tab about
+   * 0.2 s. Tests that listen to a page's events or need other context options make their own.
    */
   open(path: string, opts?: OpenOptions): Promise<Page>;
 }
