@@ -30,14 +30,7 @@ if [ ${#files[@]} -eq 0 ]; then
   echo "test: no test files found under test/" >&2
   exit 1
 fi
-# The serve tests run first, alone. On a loaded machine serve can miss a save (no rebuild follows a
-# second edit); that fault is open (BENCHMARKS.md, "The test suite"), and beside another test file
-# it made them fail about one run in three.
-serial=(test/e2e/serve.test.ts)
-rest=()
-for f in "${files[@]}"; do [[ " ${serial[*]} " == *" $f "* ]] || rest+=("$f"); done
-node --import tsx --test --test-reporter=spec "${serial[@]}"
-# Then one test file per core at a time (Node 20's default is one fewer): a file mostly waits on one
+# One test file per core at a time (Node 20's default is one fewer): a file mostly waits on one
 # process, its own, Chromium's or the fieldguide command's, so two files keep two cores busy.
 jobs=$(nproc 2>/dev/null || echo 2)
-exec node --import tsx --test --test-concurrency="$jobs" --test-reporter=spec "${rest[@]}"
+exec node --import tsx --test --test-concurrency="$jobs" --test-reporter=spec "${files[@]}"

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SearchIndexError } from '../core/errors.ts';
 import { listFiles } from '../core/files.ts';
 import * as pagefind from 'pagefind';
@@ -72,6 +73,14 @@ async function indexLocale(siteDir: string, locale: string, pages: Page[], outpu
   }
 }
 
+/** The folder of Pagefind's Node modules, as stack traces name it. */
+const pagefindLib = new URL('.', import.meta.resolve('pagefind')).href;
+
+/** Whether a stack trace passes through Pagefind's own code. */
+export function fromPagefind(stack: string | undefined): boolean {
+  return !!stack && (stack.includes(pagefindLib) || stack.includes(fileURLToPath(pagefindLib)));
+}
+
 /**
  * Indexes a built site with Pagefind into `<siteDir>/pagefind/`: the marked content of every page,
  * one index per `<html lang>`, plus records for parts of pages (article steps). Each locale is
@@ -82,10 +91,12 @@ async function indexLocale(siteDir: string, locale: string, pages: Page[], outpu
 export async function indexSite(siteDir: string, pages: Page[], only?: readonly string[]): Promise<IndexSummary> {
   await failPagefindRequestsOnExit();
   // Pagefind's Node service prints its own failures with a stack trace; keep them as reasons for
-  // our one-line error instead.
+  // our one-line error instead. Only calls made from Pagefind's code: serve indexes in the
+  // background, and the author's rebuild reports printed meanwhile must still be seen.
   const reasons: string[] = [];
   const consoleError = console.error;
   console.error = (...args: unknown[]) => {
+    if (!fromPagefind(new Error().stack)) return consoleError(...args);
     const reason = args.filter((a) => a !== 'Service stopped').map((a) => (a instanceof Error ? a.message : String(a))).join(': ');
     reasons.push(reason);
   };

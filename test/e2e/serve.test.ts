@@ -9,12 +9,13 @@ import { fixture, root, tempDir } from '../support/helpers.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 
 
-async function poll<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+/** Retries `fn` until it gives a value; on timeout the error shows what serve printed, if given. */
+async function poll<T>(what: string, fn: () => Promise<T | undefined>, { ms = 30_000, printed }: { ms?: number; printed?: () => string } = {}): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await fn().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${printed ? `; serve printed:\n${printed()}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -40,7 +41,7 @@ test('serve listens on 127.0.0.1 only, rebuilds on data edits, keeps the last go
   child.stderr.on('data', (d) => (log += d));
   try {
     const base = `http://127.0.0.1:${port}/en/`;
-    assert.equal(await poll('the first build', () => title(base)), 'Widget Help');
+    assert.equal(await poll('the first build', () => title(base), { printed: () => log }), 'Widget Help');
     const entry = await poll('the search index', async () => {
       const r = await fetch(`http://127.0.0.1:${port}/pagefind/pagefind-entry.json`);
       return r.ok ? ((await r.json()) as { languages: Record<string, unknown> }) : undefined;
@@ -59,23 +60,23 @@ test('serve listens on 127.0.0.1 only, rebuilds on data edits, keeps the last go
 
     const site = join(data, 'site.json');
     writeFileSync(site, readFileSync(site, 'utf8').replace('"Widget Help"', '"Widget Help, edited"'));
-    assert.equal(await poll('the rebuild', async () => ((await title(base)) === 'Widget Help, edited' ? 'ok' : undefined)), 'ok');
+    assert.equal(await poll('the rebuild', async () => ((await title(base)) === 'Widget Help, edited' ? 'ok' : undefined), { printed: () => log }), 'ok');
 
     writeFileSync(site, readFileSync(site, 'utf8').replace('"Widget Help, edited"', '42'));
-    await poll('the error report', async () => (log.includes('title: expected a string, found a number') ? true : undefined));
+    await poll('the error report', async () => (log.includes('title: expected a string, found a number') ? true : undefined), { printed: () => log });
     assert.match(log, /still serving the last good build/);
     assert.equal(await title(base), 'Widget Help, edited');
 
     // Fieldguide's own code is cached by Node: a change to it restarts the server process.
     writeFileSync(site, readFileSync(site, 'utf8').replace('"title": 42', '"title": "Widget Help, restarted"'));
-    assert.equal(await poll('the fixed rebuild', async () => ((await title(base)) === 'Widget Help, restarted' ? 'ok' : undefined)), 'ok');
+    assert.equal(await poll('the fixed rebuild', async () => ((await title(base)) === 'Widget Help, restarted' ? 'ok' : undefined), { printed: () => log }), 'ok');
     const starts = () => log.match(/^serving .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl\+C to stop\)$/gm)?.length ?? 0;
     assert.equal(starts(), 1);
     const code = join(root, 'src/model/urls.ts');
     const now = new Date();
     utimesSync(code, now, now);
-    await poll('the restart', async () => (log.includes('fieldguide serve: src/model/urls.ts changed; restarting') ? true : undefined));
-    await poll('the new server process', async () => (starts() === 2 ? true : undefined));
+    await poll('the restart', async () => (log.includes('fieldguide serve: src/model/urls.ts changed; restarting') ? true : undefined), { printed: () => log });
+    await poll('the new server process', async () => (starts() === 2 ? true : undefined), { printed: () => log });
     assert.equal(await title(base), 'Widget Help, restarted');
   } finally {
     await stop(child);
@@ -89,7 +90,7 @@ async function startServe(data: string, out: string, port: string): Promise<{ ch
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
-  const url = await poll('the address serve prints', async () => /^serving .* at (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl\+C to stop\)$/m.exec(log)?.[1], 60_000);
+  const url = await poll('the address serve prints', async () => /^serving .* at (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl\+C to stop\)$/m.exec(log)?.[1], { ms: 60_000, printed: () => log });
   return { child, log: () => log, url };
 }
 
@@ -133,16 +134,16 @@ test('serve prints the port it really listens on, refuses a taken one in one lin
     const untouchedBefore = statSync(pageOf(untouched.code)).mtimeMs;
     edited.meaning = 'The Widget lost power, edited.';
     writeFileSync(catalogFile, `${JSON.stringify(catalog, null, 2)}\n`);
-    await poll('the edited page', async () => ((await (await fetch(`${first.url}en/errors/${catalog.id}/${edited.code}/`)).text()).includes('lost power, edited') ? true : undefined));
+    await poll('the edited page', async () => ((await (await fetch(`${first.url}en/errors/${catalog.id}/${edited.code}/`)).text()).includes('lost power, edited') ? true : undefined), { printed: first.log });
     assert.equal(await heard, true);
     await reader.cancel();
     // The code's own pages first, then those that show it; a page that does not is left as it was.
-    await poll('the full pass', async () => (/^rebuilt \d+ of \d+ pages in/m.test(first.log()) ? true : undefined));
+    await poll('the full pass', async () => (/^rebuilt \d+ of \d+ pages in/m.test(first.log()) ? true : undefined), { printed: first.log });
     assert.match(first.log(), /^served \d+ edited pages? in \d+\.\d\d s \(validate [\d.]+ s, model [\d.]+ s, render [\d.]+ s\)$/m);
     const [, rebuilt, total] = /^rebuilt (\d+) of (\d+) pages/m.exec(first.log())!.map(Number);
     assert.ok(rebuilt < total, `a one-code edit re-rendered ${rebuilt} of ${total} pages`);
     assert.equal(statSync(pageOf(untouched.code)).mtimeMs, untouchedBefore, `${untouched.code}'s page was written again`);
-    await poll('search after the edit', async () => ((first.log().match(/^indexed \d+ pages for search/gm) ?? []).length >= 1 ? true : undefined));
+    await poll('search after the edit', async () => ((first.log().match(/^indexed \d+ pages for search/gm) ?? []).length >= 1 ? true : undefined), { printed: first.log });
   } finally {
     await stop(first.child);
     cleanup();
