@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledBin } from './compiled-cli.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const fixture = (name: string) => join(root, 'test', 'fixtures', name);
-const bin = join(root, 'bin', 'fieldguide.js');
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'fieldguide-test-'): { dir: string; cleanup: () => void } {
@@ -32,8 +32,8 @@ export function memoryTempDir(prefix = 'fieldguide-test-'): { dir: string; clean
   return tempDir(prefix);
 }
 
-/** Runs the real `fieldguide` command and returns its exit code and output. */
+/** Runs the real `fieldguide` command, as the npm package ships it, and returns its exit code and output. */
 export function runCli(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [compiledBin(), ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

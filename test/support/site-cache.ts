@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../../src/build/build-site.ts';
-import { listFiles } from '../../src/core/files.ts';
+import { digest } from './digest.ts';
 import { root, runCli } from './helpers.ts';
 
 /** What a build's output depends on besides its data: Fieldguide's code, templates and config. */
 const code = ['src', '_includes', 'eleventy.config.ts', 'package-lock.json'].map((p) => join(root, p));
-
-/** A digest of files and of every file below folders (paths and bytes), e.g. of the code or of one data folder. */
-function digest(paths: string[]): string {
-  const hash = createHash('sha256');
-  for (const path of paths) {
-    const files = statSync(path).isDirectory() ? listFiles(path).map((f) => join(path, f)) : [path];
-    for (const file of files) {
-      hash.update(`${file}\u0000`);
-      hash.update(readFileSync(file));
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
 
 let codeDigest: string | undefined;
 
