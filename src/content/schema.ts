@@ -14,25 +14,23 @@ export type SchemaName =
 /** Where the schemas live: the generator's own copy, whatever data folder is being built. */
 export const schemaDir = fileURLToPath(new URL('../../data/schemas/', import.meta.url));
 
-const schemaNames: SchemaName[] = [
-  'site', 'article', 'catalog', 'links',
-  'site-translation', 'article-translation', 'catalog-translation', 'links-translation', 'ui-translation',
-];
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
 
-let compiled: Map<SchemaName, ValidateFunction> | undefined;
-
-function validators(): Map<SchemaName, ValidateFunction> {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-  ajv.addFormat('date', (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)));
-  compiled = new Map();
-  for (const name of schemaNames) {
-    // Overlay schemas follow from the table of record kinds; data/schemas holds a copy for editors.
-    const file = (Object.keys(fileKinds) as FileKindName[]).find((f) => `${fileKinds[f].schema}-translation` === name);
-    const schema = file ? overlaySchema(file) : JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8'));
-    compiled.set(name, ajv.compile(schema));
+/** The validator of one schema, compiled on first use: a site with one language needs no overlay schemas. */
+function validator(name: SchemaName): ValidateFunction {
+  const known = compiled.get(name);
+  if (known) return known;
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    ajv.addFormat('date', (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)));
   }
-  return compiled;
+  // Overlay schemas follow from the table of record kinds; data/schemas holds a copy for editors.
+  const file = (Object.keys(fileKinds) as FileKindName[]).find((f) => `${fileKinds[f].schema}-translation` === name);
+  const schema = file ? overlaySchema(file) : JSON.parse(readFileSync(`${schemaDir}${name}.schema.json`, 'utf8'));
+  const validate = ajv.compile(schema);
+  compiled.set(name, validate);
+  return validate;
 }
 
 function toPath(instancePath: string): JsonPath {
@@ -100,7 +98,7 @@ function describe(source: JsonSource, e: ErrorObject): Problem {
 
 /** Validates a parsed file against its kind's schema; every violation becomes a located problem. */
 export function checkSchema(name: SchemaName, source: JsonSource): Problem[] {
-  const validate = validators().get(name)!;
+  const validate = validator(name);
   if (validate(source.value)) return [];
   return (validate.errors ?? []).map((e) => describe(source, e));
 }
