@@ -27,8 +27,8 @@ export function compiledBin(): string {
   if (bin) return bin;
   const parts = [...packageFiles(), 'src', '_includes', 'eleventy.config.ts', 'data/schemas', 'package-lock.json'];
   const dir = join(tmpdir(), 'fieldguide-test-cli', digest(parts.map((p) => join(root, p))));
-  bin = join(dir, 'bin', 'fieldguide.js');
-  if (existsSync(join(dir, 'ready'))) return bin;
+  const ready = join(dir, 'bin', 'fieldguide.js');
+  if (existsSync(join(dir, 'ready'))) return (bin = ready);
   // Written beside and renamed into place, so a test file running meanwhile never runs half a package.
   const building = `${dir}.tmp-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
@@ -42,5 +42,5 @@ export function compiledBin(): string {
     // Another test file compiled the same code first; either copy is the same.
     rmSync(building, { recursive: true, force: true });
   }
-  return bin;
+  return (bin = ready);
 }
