@@ -73,12 +73,13 @@ async function indexLocale(siteDir: string, locale: string, pages: Page[], outpu
   }
 }
 
-/** The folder of Pagefind's Node modules, as stack traces name it. */
+/** The folder of Pagefind's Node modules, as stack traces name it: by URL, or by path. */
 const pagefindLib = new URL('.', import.meta.resolve('pagefind')).href;
+const pagefindLibPath = fileURLToPath(pagefindLib);
 
 /** Whether a stack trace passes through Pagefind's own code. */
 export function fromPagefind(stack: string | undefined): boolean {
-  return !!stack && (stack.includes(pagefindLib) || stack.includes(fileURLToPath(pagefindLib)));
+  return !!stack && (stack.includes(pagefindLib) || stack.includes(pagefindLibPath));
 }
 
 /**

@@ -25,14 +25,15 @@ let bin: string | undefined;
  */
 export function compiledBin(): string {
   if (bin) return bin;
-  const parts = [...packageFiles(), 'src', '_includes', 'eleventy.config.ts', 'data/schemas', 'package-lock.json'];
+  const shipped = packageFiles();
+  const parts = [...shipped, 'src', '_includes', 'eleventy.config.ts', 'data/schemas', 'package-lock.json'];
   const dir = join(tmpdir(), 'fieldguide-test-cli', digest(parts.map((p) => join(root, p))));
   const ready = join(dir, 'bin', 'fieldguide.js');
   if (existsSync(join(dir, 'ready'))) return (bin = ready);
   // Written beside and renamed into place, so a test file running meanwhile never runs half a package.
   const building = `${dir}.tmp-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
-  for (const part of packageFiles()) cpSync(join(root, part), join(building, part), { recursive: true });
+  for (const part of shipped) cpSync(join(root, part), join(building, part), { recursive: true });
   compileLib(root, join(building, 'lib'));
   symlinkSync(join(root, 'node_modules'), join(building, 'node_modules'), 'dir');
   writeFileSync(join(building, 'ready'), '');
