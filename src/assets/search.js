@@ -258,6 +258,16 @@
     timer = setTimeout(search, 60);
   };
 
+  /** Enter opens the chosen result of the query in the box: typed fast, it waits for that query's answer. */
+  const go = async () => {
+    const answers = () => list.dataset.query === input.value.trim();
+    if (!answers()) {
+      clearTimeout(timer);
+      await search();
+    }
+    if (answers()) list.children[Math.max(active, 0)]?.querySelector('a')?.click();
+  };
+
   /** Opens the dialog (or, when open, goes back to its box), remembering what had focus. */
   const open = () => {
     if (!dialog.open) {
@@ -285,7 +295,7 @@
     const count = list.children.length;
     if (e.key === 'ArrowDown' && count) choose(active + 1 >= count ? 0 : active + 1);
     else if (e.key === 'ArrowUp' && count) choose(active <= 0 ? count - 1 : active - 1);
-    else if (e.key === 'Enter' && count) list.children[Math.max(active, 0)].querySelector('a')?.click();
+    else if (e.key === 'Enter') go();
     // Handled here, since a search field's own Esc would only clear it.
     else if (e.key === 'Escape') dialog.close();
     else return;

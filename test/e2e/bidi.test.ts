@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { fixture } from '../support/helpers.ts';
 import { servedBuild } from '../support/served-build.ts';
 import { htmlErrors } from '../support/validate-html.ts';
+import { typeSearch } from '../support/search.ts';
 
 // Harbor Gateway in English and Hebrew: codes, code spans, URLs and glossary terms inside Hebrew text.
 const site = servedBuild({ tmpPrefix: 'fieldguide-bidi-', data: () => fixture('rtl-product') });
@@ -169,10 +170,7 @@ test('English pages read as before: the same text, codes as code, no dir but on 
 
 test('a search on a Hebrew page shows the code of its result as a left-to-right isolate', async () => {
   const page = await open('he/articles/restore-gateway/');
-  await page.keyboard.press('/');
-  await page.keyboard.type('0x80070005');
-  const code = page.locator('#fg-search-results li').first().locator('code');
-  await code.waitFor();
+  const code = (await typeSearch(page, '0x80070005')).first().locator('code');
   assert.equal(await code.textContent(), '0x80070005');
   assert.deepEqual(await code.evaluate((el) => [getComputedStyle(el).direction, getComputedStyle(el).unicodeBidi]), ['ltr', 'isolate']);
 });

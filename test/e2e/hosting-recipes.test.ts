@@ -13,6 +13,7 @@ import { listFiles } from '../../src/core/files.ts';
 import { startApache } from '../support/apache.ts';
 import { runCli, root, tempDir } from '../support/helpers.ts';
 import { nginxPath } from '../support/nginx.ts';
+import { typeSearch } from '../support/search.ts';
 
 /**
  * The hosting recipes, each with the example knowledge base that `fieldguide init` writes, built:
@@ -72,10 +73,7 @@ async function searchOn(url: string, query: string): Promise<{ title: string; re
   });
   page.on('console', (m) => { if (/Content Security Policy|Refused/i.test(m.text())) refused.push(m.text()); });
   await page.goto(url);
-  await page.keyboard.press('/');
-  await page.keyboard.type(query);
-  const first = page.locator('#fg-search-results li').first();
-  await first.waitFor();
+  const first = (await typeSearch(page, query)).first();
   const title = (await first.locator('.result-title').textContent()) ?? '';
   await page.close();
   return { title, refused, outside };

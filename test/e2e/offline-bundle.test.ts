@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { runCli, tempDir } from '../support/helpers.ts';
+import { typeSearch } from '../support/search.ts';
 
 const tmp = tempDir();
 const site = join(tmp.dir, '_site');
@@ -77,10 +78,7 @@ for (const [locale, query, url, status] of [
 ] as const) {
   test(`from disk, searching ${query} (${locale}) opens its page, with no request leaving file://`, async () => {
     const { page, outside } = await openFromDisk(`${locale}/articles/configure-mim-sync-service/index.html`);
-    await page.keyboard.press('/');
-    await page.keyboard.type(query);
-    const first = page.locator('#fg-search-results li').first();
-    await first.waitFor();
+    const first = (await typeSearch(page, query)).first();
     assert.equal(await first.locator('code').textContent(), query);
     assert.match((await page.locator('.search-status').textContent()) ?? '', status);
     await page.keyboard.press('Enter');

@@ -113,6 +113,22 @@ test('results show inside the dialog and never move the page, nor does choosing 
   assert.deepEqual(await layout(), before, 'the dialog closed');
 });
 
+test('Enter opens the first result of the whole query in the box, even before its results show, never an earlier answer', async () => {
+  const [typed, earlier] = records.filter((r) => r.kind === 'code').map((r) => r.ids);
+  const page = await openAt(shipped, 'en/');
+  await page.keyboard.press('/');
+  await page.keyboard.type(typed[1]);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${shipped.url}en/errors/${typed[0]}/${typed[1]}/`);
+  await page.keyboard.press('/');
+  assert.equal((await resultsFor(page, earlier[1]))[0].code, earlier[1]);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(typed[1]);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${shipped.url}en/errors/${typed[0]}/${typed[1]}/`);
+  assert.equal(await page.locator('h1 code').textContent(), typed[1]);
+});
+
 test('the Kind and Severity filters appear with the results, not before typing, and go with the query', async () => {
   const page = await openAt(shipped, 'en/');
   await page.keyboard.press('/');

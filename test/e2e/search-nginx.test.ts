@@ -8,6 +8,7 @@ import { contentOf } from '../support/expected-site.ts';
 import { root, tempDir } from '../support/helpers.ts';
 import { builtSite } from '../support/site-cache.ts';
 import { startNginx } from '../support/nginx.ts';
+import { typeSearch } from '../support/search.ts';
 
 const tmp = tempDir();
 let site: string;
@@ -43,10 +44,7 @@ async function openPage(url: string): Promise<{ page: Page; requests: string[]; 
 
 /** Types a query into the search box and returns the first result's title and link once they show. */
 async function firstResult(page: Page, query: string): Promise<{ title: string; href: string }> {
-  await page.keyboard.press('/');
-  await page.keyboard.type(query);
-  const first = page.locator('#fg-search-results li').first();
-  await first.waitFor();
+  const first = (await typeSearch(page, query)).first();
   return { title: (await first.locator('.result-title').textContent()) ?? '', href: (await first.locator('a').getAttribute('href')) ?? '' };
 }
 
